@@ -41,8 +41,13 @@ public record MacAddress(byte[] bytes) {
      * (espefuse {@code esp32/fields.py}). ESP32-S3/C3 store no MAC CRC.
      */
     public int esp32Crc8() {
+        return crc8Maxim(bytes);
+    }
+
+    /** CRC-8/MAXIM-DOW (reflected 0x31 = 0x8C, init 0, no final XOR); its check value over "123456789" is 0xA1. */
+    static int crc8Maxim(byte[] data) {
         int crc = 0;
-        for (byte b : bytes) {
+        for (byte b : data) {
             crc ^= b & 0xFF;
             for (int i = 0; i < 8; i++) {
                 crc = (crc & 1) != 0 ? (crc >>> 1) ^ 0x8C : crc >>> 1;
