@@ -99,10 +99,10 @@ class CloudEventChannelIT {
         assertThat(dead).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("poison-json", "poison-type",
                 "poison-size");
         for (ConsumerRecord<String, byte[]> r : dead) {
-            assertThat(header(r, "dead-letter-topic")).isEqualTo(Topics.STATION_EVENTS);
-            assertThat(header(r, "dead-letter-partition")).isEqualTo("0");
-            assertThat(header(r, "dead-letter-offset")).matches("\\d+");
-            assertThat(header(r, "dead-letter-reason")).isNotBlank();
+            assertThat(header(r, Topics.DLQ_TOPIC_HEADER)).isEqualTo(Topics.STATION_EVENTS);
+            assertThat(header(r, Topics.DLQ_PARTITION_HEADER)).isEqualTo("0");
+            assertThat(header(r, Topics.DLQ_OFFSET_HEADER)).matches("\\d+");
+            assertThat(header(r, Topics.DLQ_REASON_HEADER)).isNotBlank();
         }
         assertThat(reasonOf(dead, "poison-json")).contains("FLS-103");
         assertThat(reasonOf(dead, "poison-type")).contains("FLS-102").contains("io.fuseline.device.teleported.v1");
@@ -139,7 +139,7 @@ class CloudEventChannelIT {
     }
 
     private static String reasonOf(List<ConsumerRecord<String, byte[]>> records, String key) {
-        return records.stream().filter(r -> key.equals(r.key())).map(r -> header(r, "dead-letter-reason"))
+        return records.stream().filter(r -> key.equals(r.key())).map(r -> header(r, Topics.DLQ_REASON_HEADER))
                 .findFirst().orElseThrow();
     }
 

@@ -1,0 +1,29 @@
+package io.fuseline.schemas.validation;
+
+import io.fuseline.schemas.message.KeyMaterialIssued;
+import io.fuseline.schemas.message.SecretKind;
+
+/**
+ * KeyMaterialIssued: wrapped keys that fit the chip, and a certificate exactly when an identity key was issued,
+ * which is a certificate and nothing else (a PEM private key in that field would be plaintext key material).
+ */
+final class KeyMaterialIssuedValidator implements MessageValidator<KeyMaterialIssued> {
+    private static final String BEGIN = "-----BEGIN CERTIFICATE-----";
+    private static final String END = "-----END CERTIFICATE-----";
+
+    @Override
+    public void validate(KeyMaterialIssued m, RuleCheck check) {
+        check.unicastMac(m.mac(), "/mac");
+        check.sha256(m.wrappingKeyFingerprint(), "/wrappingKeyFingerprint");
+        SecretRules.wrappedKeys(m.wrappedKeys(), m.chip(), "/wrappedKeys", check);
+        boolean identity = m.wrappedKeys().stream().anyMatch(k -> k.kind() == SecretKind.DEVICE_IDENTITY_KEY);
+        check.require(identity == (m.certificatePem() != null), "/certificatePem",
+                "is present exactly when a DEVICE_IDENTITY_KEY is issued");
+        if (m.certificatePem() != null) {
+            String pem = m.certificatePem().strip();
+            check.require(!pem.contains("PRIVATE KEY"), "/certificatePem", "must not contain a private key");
+            check.require(pem.startsWith(BEGIN) && pem.endsWith(END), "/certificatePem",
+                    "must be one PEM certificate (" + BEGIN + " ... " + END + ")");
+        }
+    }
+}
