@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             DemoCommand.class,
+            io.fuseline.deploy.cli.chip.ChipCommand.class,
             BrokerCommand.class,
             DoctorCommand.class,
             CommandLine.HelpCommand.class
@@ -43,8 +44,8 @@ public final class FuselineCommand implements Runnable {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new FuselineCommand());
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            // A user error is one line, never a stack trace; the cause chain is for --verbose runs of later tools.
-            cmd.getErr().println("fuseline " + cmd.getCommandName() + ": " + ex.getMessage());
+            // A user error is one line, never a stack trace.
+            cmd.getErr().println("fuseline " + cmd.getCommandName() + ": " + UserErrors.describe(ex));
             return 1;
         });
         return cli.execute(args);

@@ -1,0 +1,178 @@
+package io.fuseline.deploy.cli.chip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fuseline.deploy.cli.FuselineCommand;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code ./fuseline chip} against Espressif's reference vectors (esp-chip's test-jar): the files it writes must be
+ * byte-identical to what espsecure wrote for the same command.
+ */
+class ChipCommandTest {
+    @TempDir
+    Path dir;
+
+    record FlashVector(String mode, String key, String address, String conf, String plaintext, String ciphertext) {
+        @Override
+        public String toString() {
+            return ciphertext;
+        }
+    }
+
+    static Stream<FlashVector> flashVectors() {
+        List<FlashVector> vectors = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                resource("vectors/flash_encryption/index.tsv"), StandardCharsets.UTF_8))) {
+            r.readLine();
+            for (String line; (line = r.readLine()) != null; ) {
+                String[] c = line.split("\t");
+                vectors.add(new FlashVector(c[0], c[1], c[2], c[3], c[4], c[5]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return vectors.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("flashVectors")
+    void encryptAndDecryptFlashDataAreByteIdenticalToEspsecure(FlashVector v) throws IOException {
+        Path key = copy("vectors/" + v.key());
+        Path plain = copy("vectors/" + v.plaintext());
+        Path expected = copy("vectors/" + v.ciphertext());
+        boolean xts = !v.mode().startsWith("esp32");
+        Path out = dir.resolve("out.bin");
+        Path back = dir.resolve("back.bin");
+
+        List<String> enc = new ArrayList<>(List.of("chip", "encrypt-flash-data", "--keyfile", key.toString(),
+                "--address", v.address(), "--output", out.toString()));
+        List<String> dec = new ArrayList<>(List.of("chip", "decrypt-flash-data", "--keyfile", key.toString(),
+                "--address", v.address(), "--output", back.toString()));
+        for (List<String> args : List.of(enc, dec)) {
+            if (xts) {
+                args.add("--aes-xts");
+            } else {
+                args.addAll(List.of("--flash-crypt-conf", v.conf()));
+            }
+        }
+        enc.add(plain.toString());
+        dec.add(expected.toString());
+
+        assertThat(run(enc.toArray(String[]::new)).code).isZero();
+        assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(expected));
+        assertThat(run(dec.toArray(String[]::new)).code).isZero();
+        assertThat(Files.readAllBytes(back)).isEqualTo(Files.readAllBytes(plain));
+    }
+
+    @ParameterizedTest
+    @MethodSource("sbv2Keys")
+    void digestSbv2PublicKeyIsByteIdenticalToEspsecure(String key) throws IOException {
+        Path pem = copy("vectors/secure_boot_v2/" + key + ".pem");
+        Path out = dir.resolve("digest.bin");
+        Run r = run("chip", "digest-sbv2-public-key", "--keyfile", pem.toString(), "--output", out.toString());
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(Files.readAllBytes(out)).isEqualTo(resource("vectors/secure_boot_v2/" + key + ".digest.bin")
+                .readAllBytes());
+    }
+
+    static Stream<String> sbv2Keys() {
+        return Stream.of("rsa3072", "ecdsa256", "ecdsa384");
+    }
+
+    @Test
+    void signDataOutputVerifiesAndATamperedImageDoesNot() throws IOException {
+        Path key = copy("vectors/secure_boot_v2/rsa3072.pem");
+        Path pub = copy("vectors/secure_boot_v2/rsa3072.pub.pem");
+        Path image = copy("vectors/image/esp32s3_app_small.bin");
+        Path signed = dir.resolve("signed.bin");
+        assertThat(run("chip", "sign-data", "--version", "2", "--keyfile", key.toString(), "--output",
+                signed.toString(), image.toString()).code).isZero();
+        assertThat(Files.size(signed) % 4096).isZero();
+        assertThat(run("chip", "verify-signature", "--version", "2", "--keyfile", pub.toString(),
+                signed.toString()).out).contains("verification successful");
+
+        Run tampered = run("chip", "verify-signature", "--version", "2", "--keyfile", pub.toString(),
+                copy("vectors/secure_boot_v2/tampered_rsa3072.bin").toString());
+        assertThat(tampered.code).isEqualTo(1);
+        assertThat(tampered.err).contains("image digest does not match").doesNotContain("Exception");
+    }
+
+    @Test
+    void badInputIsOneLineAndNonZeroNeverAStackTrace() throws IOException {
+        Path key = copy("vectors/keys/key32_hash.bin");
+        Path odd = Files.write(dir.resolve("odd.bin"), new byte[17]);
+        Run r = run("chip", "encrypt-flash-data", "--keyfile", key.toString(), "--address", "0x1000", "--output",
+                dir.resolve("o").toString(), odd.toString());
+        assertThat(r.code).isEqualTo(1);
+        assertThat(r.err.strip()).contains("not a multiple of 16").doesNotContain("\n").doesNotContain("at io.");
+
+        Run misaligned = run("chip", "encrypt-flash-data", "--keyfile", key.toString(), "--address", "0x1001",
+                "--output", dir.resolve("o").toString(), copy("vectors/flash_encryption/pt_zero_64.bin").toString());
+        assertThat(misaligned.code).isEqualTo(1);
+        assertThat(misaligned.err).contains("0x1001");
+
+        Run missing = run("chip", "digest-sbv2-public-key", "--keyfile", dir.resolve("nope.pem").toString(),
+                "--output", dir.resolve("d").toString());
+        assertThat(missing.code).isEqualTo(1);
+        assertThat(missing.err).contains("no such file").contains("nope.pem");
+
+        Run badNumber = run("chip", "encrypt-flash-data", "--keyfile", key.toString(), "--address", "0xZZ",
+                "--output", "o", "in");
+        assertThat(badNumber.code).isEqualTo(2);
+        assertThat(badNumber.err).contains("0xZZ");
+    }
+
+    private Path copy(String resourcePath) throws IOException {
+        Path target = dir.resolve(resourcePath.replace('/', '_'));
+        if (!Files.exists(target)) {
+            try (InputStream in = resource(resourcePath)) {
+                Files.copy(in, target);
+            }
+        }
+        return target;
+    }
+
+    private static InputStream resource(String path) {
+        InputStream in = ChipCommandTest.class.getClassLoader().getResourceAsStream(path);
+        if (in == null) {
+            throw new IllegalStateException("esp-chip test-jar lacks " + path);
+        }
+        return in;
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    private static synchronized Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = FuselineCommand.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+}
