@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             DecryptFlashDataCommand.class,
             DigestSbv2PublicKeyCommand.class,
             SignDataCommand.class,
+            ImageInfoCommand.class,
             VerifySignatureCommand.class
         })
 public final class ChipCommand implements Runnable {

@@ -114,6 +114,26 @@ class ChipCommandTest {
         assertThat(tampered.err).contains("image digest does not match").doesNotContain("Exception");
     }
 
+    @ParameterizedTest
+    @MethodSource("images")
+    void imageInfoPrintsWhatEsptoolPrints(String image) throws IOException {
+        Path file = copy("vectors/image/" + image + ".bin");
+        for (String version : List.of("1", "2")) {
+            String expected = new String(resource("vectors/image/" + image + ".image_info_v" + version + ".txt")
+                    .readAllBytes(), StandardCharsets.UTF_8);
+            // esptool's first line is its own banner ("esptool.py v4.12.0"), not a fact about the image.
+            expected = expected.substring(expected.indexOf('\n') + 1);
+            Run r = run("chip", "image-info", "--version", version, file.toString());
+            assertThat(r.code).as(r.err).isZero();
+            assertThat(r.out.strip()).isEqualTo(expected.strip());
+        }
+    }
+
+    static Stream<String> images() {
+        return Stream.of("esp32_app_small", "esp32_app_irom", "esp32_app_sbv2pad", "esp32s3_app_small",
+                "esp32_bootloader", "esp32_app_small_badchecksum");
+    }
+
     @Test
     void badInputIsOneLineAndNonZeroNeverAStackTrace() throws IOException {
         Path key = copy("vectors/keys/key32_hash.bin");
