@@ -1,32 +1,19 @@
 package io.fuseline.deploy.cli.chip;
 
 import io.fuseline.esp.flash.FlashEncryption;
-import java.nio.file.Files;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code encrypt-flash-data}: what the chip would store in flash for this plaintext at this address. */
 @Command(name = "encrypt-flash-data", mixinStandardHelpOptions = true,
         description = "Encrypt a file as the chip's flash encryption would, like espsecure encrypt-flash-data.")
-final class EncryptFlashDataCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    FlashCryptOptions options;
+final class EncryptFlashDataCommand extends FlashDataCommand {
+    @Override
+    void transform(FlashEncryption fe, long address, byte[] data) {
+        fe.encrypt(address, data, 0, data.length, data, 0);
+    }
 
     @Override
-    public Integer call() throws Exception {
-        byte[] data = options.readInput();
-        try (FlashEncryption fe = options.open(data.length, spec.commandLine().getErr())) {
-            fe.encrypt(options.address, data, 0, data.length, data, 0);
-        }
-        Files.write(options.output, data);
-        spec.commandLine().getOut().printf("Encrypted %d bytes for address 0x%x into %s%n", data.length,
-                options.address, options.output);
-        return 0;
+    String verb() {
+        return "Encrypted";
     }
 }

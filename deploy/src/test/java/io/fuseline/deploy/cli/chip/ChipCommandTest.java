@@ -2,13 +2,11 @@ package io.fuseline.deploy.cli.chip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fuseline.deploy.cli.FuselineCommand;
+import io.fuseline.deploy.CliRun;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,9 +73,9 @@ class ChipCommandTest {
         enc.add(plain.toString());
         dec.add(expected.toString());
 
-        assertThat(run(enc.toArray(String[]::new)).code).isZero();
+        assertThat(CliRun.of(enc.toArray(String[]::new)).code()).isZero();
         assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(expected));
-        assertThat(run(dec.toArray(String[]::new)).code).isZero();
+        assertThat(CliRun.of(dec.toArray(String[]::new)).code()).isZero();
         assertThat(Files.readAllBytes(back)).isEqualTo(Files.readAllBytes(plain));
     }
 
@@ -86,8 +84,8 @@ class ChipCommandTest {
     void digestSbv2PublicKeyIsByteIdenticalToEspsecure(String key) throws IOException {
         Path pem = copy("vectors/secure_boot_v2/" + key + ".pem");
         Path out = dir.resolve("digest.bin");
-        Run r = run("chip", "digest-sbv2-public-key", "--keyfile", pem.toString(), "--output", out.toString());
-        assertThat(r.code).as(r.err).isZero();
+        CliRun r = CliRun.of("chip", "digest-sbv2-public-key", "--keyfile", pem.toString(), "--output", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
         assertThat(Files.readAllBytes(out)).isEqualTo(resource("vectors/secure_boot_v2/" + key + ".digest.bin")
                 .readAllBytes());
     }
@@ -102,16 +100,16 @@ class ChipCommandTest {
         Path pub = copy("vectors/secure_boot_v2/rsa3072.pub.pem");
         Path image = copy("vectors/image/esp32s3_app_small.bin");
         Path signed = dir.resolve("signed.bin");
-        assertThat(run("chip", "sign-data", "--version", "2", "--keyfile", key.toString(), "--output",
-                signed.toString(), image.toString()).code).isZero();
+        assertThat(CliRun.of("chip", "sign-data", "--version", "2", "--keyfile", key.toString(), "--output",
+                signed.toString(), image.toString()).code()).isZero();
         assertThat(Files.size(signed) % 4096).isZero();
-        assertThat(run("chip", "verify-signature", "--version", "2", "--keyfile", pub.toString(),
-                signed.toString()).out).contains("verification successful");
+        assertThat(CliRun.of("chip", "verify-signature", "--version", "2", "--keyfile", pub.toString(),
+                signed.toString()).out()).contains("verification successful");
 
-        Run tampered = run("chip", "verify-signature", "--version", "2", "--keyfile", pub.toString(),
+        CliRun tampered = CliRun.of("chip", "verify-signature", "--version", "2", "--keyfile", pub.toString(),
                 copy("vectors/secure_boot_v2/tampered_rsa3072.bin").toString());
-        assertThat(tampered.code).isEqualTo(1);
-        assertThat(tampered.err).contains("image digest does not match").doesNotContain("Exception");
+        assertThat(tampered.code()).isEqualTo(1);
+        assertThat(tampered.err()).contains("image digest does not match").doesNotContain("Exception");
     }
 
     @ParameterizedTest
@@ -123,9 +121,9 @@ class ChipCommandTest {
                     .readAllBytes(), StandardCharsets.UTF_8);
             // esptool's first line is its own banner ("esptool.py v4.12.0"), not a fact about the image.
             expected = expected.substring(expected.indexOf('\n') + 1);
-            Run r = run("chip", "image-info", "--version", version, file.toString());
-            assertThat(r.code).as(r.err).isZero();
-            assertThat(r.out.strip()).isEqualTo(expected.strip());
+            CliRun r = CliRun.of("chip", "image-info", "--version", version, file.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out().strip()).isEqualTo(expected.strip());
         }
     }
 
@@ -138,25 +136,25 @@ class ChipCommandTest {
     void badInputIsOneLineAndNonZeroNeverAStackTrace() throws IOException {
         Path key = copy("vectors/keys/key32_hash.bin");
         Path odd = Files.write(dir.resolve("odd.bin"), new byte[17]);
-        Run r = run("chip", "encrypt-flash-data", "--keyfile", key.toString(), "--address", "0x1000", "--output",
+        CliRun r = CliRun.of("chip", "encrypt-flash-data", "--keyfile", key.toString(), "--address", "0x1000", "--output",
                 dir.resolve("o").toString(), odd.toString());
-        assertThat(r.code).isEqualTo(1);
-        assertThat(r.err.strip()).contains("not a multiple of 16").doesNotContain("\n").doesNotContain("at io.");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).contains("not a multiple of 16").doesNotContain("\n").doesNotContain("at io.");
 
-        Run misaligned = run("chip", "encrypt-flash-data", "--keyfile", key.toString(), "--address", "0x1001",
+        CliRun misaligned = CliRun.of("chip", "encrypt-flash-data", "--keyfile", key.toString(), "--address", "0x1001",
                 "--output", dir.resolve("o").toString(), copy("vectors/flash_encryption/pt_zero_64.bin").toString());
-        assertThat(misaligned.code).isEqualTo(1);
-        assertThat(misaligned.err).contains("0x1001");
+        assertThat(misaligned.code()).isEqualTo(1);
+        assertThat(misaligned.err()).contains("0x1001");
 
-        Run missing = run("chip", "digest-sbv2-public-key", "--keyfile", dir.resolve("nope.pem").toString(),
+        CliRun missing = CliRun.of("chip", "digest-sbv2-public-key", "--keyfile", dir.resolve("nope.pem").toString(),
                 "--output", dir.resolve("d").toString());
-        assertThat(missing.code).isEqualTo(1);
-        assertThat(missing.err).contains("no such file").contains("nope.pem");
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("no such file").contains("nope.pem");
 
-        Run badNumber = run("chip", "encrypt-flash-data", "--keyfile", key.toString(), "--address", "0xZZ",
+        CliRun badNumber = CliRun.of("chip", "encrypt-flash-data", "--keyfile", key.toString(), "--address", "0xZZ",
                 "--output", "o", "in");
-        assertThat(badNumber.code).isEqualTo(2);
-        assertThat(badNumber.err).contains("0xZZ");
+        assertThat(badNumber.code()).isEqualTo(2);
+        assertThat(badNumber.err()).contains("0xZZ");
     }
 
     private Path copy(String resourcePath) throws IOException {
@@ -175,24 +173,5 @@ class ChipCommandTest {
             throw new IllegalStateException("esp-chip test-jar lacks " + path);
         }
         return in;
-    }
-
-    record Run(int code, String out, String err) {
-    }
-
-    private static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = FuselineCommand.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
     }
 }
