@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             DigestSbv2PublicKeyCommand.class,
             SignDataCommand.class,
             ImageInfoCommand.class,
+            EfusePlanCommand.class,
             VerifySignatureCommand.class
         })
 public final class ChipCommand implements Runnable {

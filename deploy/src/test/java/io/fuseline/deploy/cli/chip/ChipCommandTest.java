@@ -133,6 +133,52 @@ class ChipCommandTest {
     }
 
     @Test
+    void efusePlanPrintsTheRegisterWritesEspefuseMade() throws IOException {
+        assertPlan("esp32", "01_burn_key_flash_encryption_noprotect", null,
+                "--burn-key", "flash_encryption:" + copy("vectors/efuse/key32_hash.bin"), "--no-protect-key");
+        assertPlan("esp32s3", "02_burn_key_xts256_key1_key2_noreadprotect",
+                "vectors/efuse/esp32s3/01_burn_key_xts128_key0_noreadprotect.virt.bin",
+                "--burn-key", "BLOCK_KEY1:" + copy("vectors/efuse/key64_hash.bin") + ":XTS_AES_256_KEY",
+                "--no-read-protect");
+        assertPlan("esp32s3", "03_burn_key_digest_key3_sbdigest0",
+                "vectors/efuse/esp32s3/02_burn_key_xts256_key1_key2_noreadprotect.virt.bin",
+                "--burn-key-digest", "BLOCK_KEY3:" + copy("vectors/secure_boot_v2/rsa3072.pem") + ":SECURE_BOOT_DIGEST0");
+    }
+
+    @Test
+    void efusePlanRefusesWhatTheChipWouldRefuse() throws IOException {
+        // WR_DIS bit 2 protects FLASH_CRYPT_CNT and UART_DOWNLOAD_DIS alike (espefuse refused this step too).
+        Path efuses = copy("vectors/efuse/esp32/09_rd_protect_block1.virt.bin");
+        CliRun r = CliRun.of("chip", "efuse-plan", "--chip", "esp32", "--efuse-file", efuses.toString(),
+                "--burn-efuse", "UART_DOWNLOAD_DIS=1");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("UART_DOWNLOAD_DIS").contains("EFUSE-").doesNotContain("Exception");
+    }
+
+    private void assertPlan(String chip, String snapshot, String efuseFile, String... burn) throws IOException {
+        List<String> args = new ArrayList<>(List.of("chip", "efuse-plan", "--chip", chip));
+        if (efuseFile != null) {
+            args.addAll(List.of("--efuse-file", copy(efuseFile).toString()));
+        }
+        args.addAll(List.of(burn));
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> expected = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(resource("vectors/efuse/burn_writes.tsv"),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                String[] c = line.split("\t");
+                if (c[0].equals(chip) && c[1].equals(snapshot)) {
+                    expected.add("(block " + c[2] + "): " + c[3]);
+                }
+            }
+        }
+        assertThat(expected).isNotEmpty();
+        List<String> printed = r.out().lines().map(l -> l.substring(l.indexOf(" (block ") + 1)).toList();
+        assertThat(printed).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void badInputIsOneLineAndNonZeroNeverAStackTrace() throws IOException {
         Path key = copy("vectors/keys/key32_hash.bin");
         Path odd = Files.write(dir.resolve("odd.bin"), new byte[17]);
