@@ -45,7 +45,7 @@ public final class FuselineCommand implements Runnable {
         CommandLine cli = new CommandLine(new FuselineCommand());
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             // A user error is one line, never a stack trace.
-            cmd.getErr().println("fuseline " + cmd.getCommandName() + ": " + UserErrors.describe(ex));
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + UserErrors.describe(ex));
             return 1;
         });
         return cli.execute(args);
