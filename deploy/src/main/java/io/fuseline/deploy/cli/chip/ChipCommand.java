@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             SignDataCommand.class,
             ImageInfoCommand.class,
             EfusePlanCommand.class,
+            NvsCommand.class,
             VerifySignatureCommand.class
         })
 public final class ChipCommand implements Runnable {

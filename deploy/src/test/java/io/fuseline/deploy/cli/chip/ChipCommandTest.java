@@ -179,6 +179,45 @@ class ChipCommandTest {
     }
 
     @Test
+    void nvsGenerateEncryptAndDecryptAreByteIdenticalToTheGenerator() throws IOException {
+        Path nvs = Files.createDirectories(dir.resolve("nvs"));
+        for (String f : List.of("input.csv", "input_v1.csv", "dev_cert.pem", "dev_cert.der", "dev_key.der",
+                "big_blob.bin", "nvs_keys.bin")) {
+            try (InputStream in = resource("vectors/nvs/" + f)) {
+                Files.copy(in, nvs.resolve(f));
+            }
+        }
+        Path plain = dir.resolve("plain.bin");
+        Path plainV1 = dir.resolve("plain_v1.bin");
+        Path encrypted = dir.resolve("encrypted.bin");
+        Path decrypted = dir.resolve("decrypted.bin");
+        // Run from elsewhere: file rows must resolve against the CSV's folder, not the working directory.
+        assertThat(CliRun.of("chip", "nvs", "generate", nvs.resolve("input.csv").toString(), plain.toString(),
+                "0x6000").code()).isZero();
+        assertThat(CliRun.of("chip", "nvs", "generate", "--version", "1", nvs.resolve("input_v1.csv").toString(),
+                plainV1.toString(), "0x3000").code()).isZero();
+        CliRun enc = CliRun.of("chip", "nvs", "encrypt", nvs.resolve("input.csv").toString(), encrypted.toString(),
+                "0x6000", "--inputkey", nvs.resolve("nvs_keys.bin").toString());
+        assertThat(enc.code()).as(enc.err()).isZero();
+        assertThat(CliRun.of("chip", "nvs", "decrypt", encrypted.toString(), nvs.resolve("nvs_keys.bin").toString(),
+                decrypted.toString()).code()).isZero();
+
+        byte[] expectedPlain = resource("vectors/nvs/nvs_plain.bin").readAllBytes();
+        assertThat(Files.readAllBytes(plain)).isEqualTo(expectedPlain);
+        assertThat(Files.readAllBytes(plainV1)).isEqualTo(resource("vectors/nvs/nvs_plain_v1.bin").readAllBytes());
+        assertThat(Files.readAllBytes(encrypted)).isEqualTo(resource("vectors/nvs/nvs_encrypted.bin").readAllBytes());
+        assertThat(Files.readAllBytes(decrypted)).isEqualTo(expectedPlain);
+    }
+
+    @Test
+    void nvsNamesTheLineOfABadCsvRow() throws IOException {
+        Path csv = Files.writeString(dir.resolve("bad.csv"), "key,type,encoding,value\nns,namespace,,\nx,data,u8,300\n");
+        CliRun r = CliRun.of("chip", "nvs", "generate", csv.toString(), dir.resolve("o.bin").toString(), "0x3000");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("line 3").contains("300").doesNotContain("Exception");
+    }
+
+    @Test
     void badInputIsOneLineAndNonZeroNeverAStackTrace() throws IOException {
         Path key = copy("vectors/keys/key32_hash.bin");
         Path odd = Files.write(dir.resolve("odd.bin"), new byte[17]);
