@@ -10,12 +10,13 @@ import java.util.Arrays;
  * {@code espsecure encrypt_flash_data} / {@code decrypt_flash_data} produce.
  *
  * <p>Keys are taken in <em>espsecure order</em> (the order of a {@code --keyfile}); the eFuse holds them
- * byte-reversed. Factories copy the key; {@link #close()} wipes the copies this object holds (the JDK's
- * expanded AES keys cannot be wiped from outside). {@code toString} shows a key check value, never the key.
+ * byte-reversed. Factories copy the key; {@link #close()} wipes the copies this object holds, including
+ * the ESP32 mode's own AES key schedules (the XTS modes' JDK-expanded AES keys cannot be wiped from
+ * outside). {@code toString} shows a key check value, never the key.
  *
  * <p>Addresses are flash offsets in bytes and must be multiples of 16, as must data lengths. An
- * instance holds {@link javax.crypto.Cipher} objects and scratch buffers: it is <b>not thread-safe</b>;
- * create one per thread (creation costs a few microseconds).
+ * instance holds cipher state and scratch buffers: it is <b>not thread-safe</b>; create one per thread
+ * (creation costs a few microseconds).
  */
 public sealed interface FlashEncryption extends AutoCloseable
         permits Esp32FlashEncryption, XtsFlashEncryption {
