@@ -14,12 +14,12 @@ import java.util.List;
  * {@code # ---- connection N} starts a new esptool run. Non-hex payloads ({@code (raw data …)},
  * {@code (md5)}, {@code (ack) …}) are the stub's READ_FLASH stream and are kept as opaque lines.
  */
-final class WireTranscript {
+public final class WireTranscript {
 
     /** A command packet esptool sent and the decoded answers up to the next command. */
-    record Exchange(int connection, byte[] packet, List<byte[]> answers, int line) {
+    public record Exchange(int connection, byte[] packet, List<byte[]> answers, int line) {
 
-        int op() {
+        public int op() {
             return packet[1] & 0xFF;
         }
     }
@@ -30,7 +30,7 @@ final class WireTranscript {
         this.exchanges = exchanges;
     }
 
-    static WireTranscript load(String resource) {
+    public static WireTranscript load(String resource) {
         try (InputStream in = WireTranscript.class.getResourceAsStream("/vectors/protocol/" + resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource " + resource);
@@ -68,7 +68,7 @@ final class WireTranscript {
         return new WireTranscript(out);
     }
 
-    List<Exchange> exchanges() {
+    public List<Exchange> exchanges() {
         return exchanges;
     }
 

@@ -1,0 +1,103 @@
+package io.fuseline.station.sim;
+
+import io.fuseline.station.jig.TcpTransport;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A virtual jig on TCP: listens on 127.0.0.1, and every accepted connection is one reset of the chip into ROM
+ * download mode (session state and baud rate start over; flash and eFuses persist). Connections are served one
+ * at a time, as a UART has one host; a second client waits in the backlog. Run several servers for several jigs.
+ *
+ * <p>Espressif's tools reach it as {@code esptool --port socket://127.0.0.1:PORT --before no_reset --no-stub}.
+ * Thread-safe; {@link #close()} stops accepting and drops the current connection.
+ */
+public final class VirtualJigServer implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(VirtualJigServer.class.getName());
+
+    private final VirtualChip chip;
+    private final ServerSocket server;
+    private final Thread thread;
+    private final AtomicInteger connections = new AtomicInteger();
+    private volatile Socket current;
+
+    private VirtualJigServer(VirtualChip chip, ServerSocket server) {
+        this.chip = chip;
+        this.server = server;
+        this.thread = new Thread(this::acceptLoop, "virtual-jig-" + server.getLocalPort());
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts serving {@code chip} on 127.0.0.1:{@code port} (0 = any free port). */
+    public static VirtualJigServer start(VirtualChip chip, int port) throws IOException {
+        ServerSocket s = new ServerSocket();
+        s.setReuseAddress(true);
+        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 4);
+        VirtualJigServer jig = new VirtualJigServer(chip, s);
+        jig.thread.start();
+        return jig;
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** {@code socket://127.0.0.1:PORT}. */
+    public String address() {
+        return "socket://127.0.0.1:" + port();
+    }
+
+    public VirtualChip chip() {
+        return chip;
+    }
+
+    /** Connections accepted so far. */
+    public int connections() {
+        return connections.get();
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket s = server.accept();
+                connections.incrementAndGet();
+                current = s;
+                new JigLink(chip).serve(new TcpTransport(s));
+            } catch (SocketException e) {
+                if (!server.isClosed()) {
+                    LOG.log(System.Logger.Level.WARNING, "virtual jig accept failed", e);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "virtual jig connection failed", e);
+            } finally {
+                current = null;
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        Socket s = current;
+        if (s != null) {
+            s.close();
+        }
+        thread.interrupt();
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "VirtualJigServer[" + chip.config().chip() + " at " + address() + "]";
+    }
+}
