@@ -30,7 +30,7 @@ public record KeyPolicy(boolean sensitive, boolean extractable, boolean wrapOnly
             // A public key only; nothing secret to protect, kept so a station can be revoked.
             case STATION_ENROLLMENT -> new KeyPolicy(false, false, false, true, false);
             // Per-device secrets travel once, wrapped for one station, and are then destroyed or escrowed.
-            case DEVICE_FLASH_ENCRYPTION, DEVICE_NVS_ENCRYPTION, DEVICE_IDENTITY ->
+            case DEVICE_FLASH_ENCRYPTION, DEVICE_HMAC, DEVICE_NVS_ENCRYPTION, DEVICE_IDENTITY ->
                     new KeyPolicy(true, true, true, true, true);
         };
     }

@@ -16,6 +16,8 @@ public enum KeyRole {
     STATION_ENROLLMENT,
     /** Per-device flash-encryption key (ESP32 AES-256, S3/C3 XTS-AES-128/256). */
     DEVICE_FLASH_ENCRYPTION,
+    /** Per-device HMAC key (S3/C3 key block with an HMAC_* purpose: digital signature peripheral, JTAG unlock). */
+    DEVICE_HMAC,
     /** Per-device NVS encryption keys (the 64-byte nvs_keys payload). */
     DEVICE_NVS_ENCRYPTION,
     /** Per-device identity key pair (EC P-256) whose certificate the factory CA issues. */

@@ -1,0 +1,58 @@
+package io.fuseline.hsm.bench;
+
+import io.fuseline.hsm.ca.FactoryCa;
+import io.fuseline.hsm.material.IssuanceContract;
+import io.fuseline.hsm.material.MaterialIssuer;
+import io.fuseline.hsm.testing.SoftHsmToken;
+import io.fuseline.hsm.vault.KeyVault;
+import io.fuseline.hsm.vault.PinSource;
+import io.fuseline.hsm.vault.pkcs11.Pkcs11KeyVault;
+import io.fuseline.hsm.vault.software.SoftwareKeyVault;
+import io.fuseline.schemas.envelope.P256;
+import java.nio.file.Files;
+import java.time.Clock;
+
+/**
+ * Per-device material issuance (XTS-AES-256 halves + NVS keys + identity key and certificate, all wrapped for a
+ * station) in devices per second, on SoftHSM2 and on the software token. Not a JUnit test: run it by hand (see
+ * docs/benchmarks.md). Arguments: {@code [devices] [softhsm|software|both]}; default 200 both.
+ */
+public final class IssuanceBenchmark {
+    private IssuanceBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int devices = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        String which = args.length > 1 ? args[1] : "both";
+        if (!which.equals("software")) {
+            SoftHsmToken token = SoftHsmToken.shared();
+            try (KeyVault vault = Pkcs11KeyVault.open(token.config())) {
+                run("SoftHSM2 (" + token + ")", vault, devices);
+            }
+        }
+        if (!which.equals("softhsm")) {
+            var dir = Files.createTempDirectory("fuseline-bench");
+            try (KeyVault vault = SoftwareKeyVault.open(dir.resolve("vault.p12"), PinSource.of("bench".toCharArray()))) {
+                run("software token (PKCS#12)", vault, devices);
+            }
+        }
+    }
+
+    private static void run(String name, KeyVault vault, int devices) {
+        vault.enrollStation("st-01", P256.generate().getPublic());
+        FactoryCa ca = FactoryCa.create(vault, IssuanceContract.CA, "Benchmark CA", IssuanceContract.PROFILE,
+                Clock.systemUTC());
+        MaterialIssuer issuer = new MaterialIssuer(vault, ca);
+        int warmup = Math.min(20, devices / 5);
+        for (int i = 0; i < warmup; i++) {
+            issuer.issue(IssuanceContract.s3Request("warm-" + i, IssuanceContract.mac(60_000 + i), false));
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < devices; i++) {
+            issuer.issue(IssuanceContract.s3Request("bench-" + i, IssuanceContract.mac(i), false));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%s: %d devices in %.2f s = %.1f devices/s (4 secrets + certificate + 4 wraps each)%n",
+                name, devices, seconds, devices / seconds);
+    }
+}
