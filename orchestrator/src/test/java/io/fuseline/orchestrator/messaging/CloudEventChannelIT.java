@@ -11,7 +11,6 @@ import io.fuseline.schemas.codec.EncodedEvent;
 import io.fuseline.schemas.examples.GoldenExamples;
 import io.fuseline.schemas.message.DeviceAttached;
 import io.fuseline.schemas.message.KeyMaterialRequested;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -42,7 +41,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(MessagingTestProfile.class)
-@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = true)
 class CloudEventChannelIT {
 
     @Inject
@@ -50,7 +48,7 @@ class CloudEventChannelIT {
     @Inject
     RecordingChannels.HsmRequestReader hsmReader;
     @Inject
-    RecordingChannels.RecordingSink sink;
+    RecordingChannels.AcceptedEvents sink;
     @Inject
     CloudEventCodec codec;
 
@@ -75,7 +73,10 @@ class CloudEventChannelIT {
 
     @Test
     void poisonRecordsGoToTheDlqWithReasonAndOriginAndTheConsumerKeepsConsuming() throws Exception {
-        DeviceAttached attached = GoldenExamples.message(DeviceAttached.class, "esp32-cp2102");
+        DeviceAttached golden = GoldenExamples.message(DeviceAttached.class, "esp32-cp2102");
+        // A station of its own: the profile's application (and database) is shared with the other test classes.
+        DeviceAttached attached = new DeviceAttached("st-channel-it", golden.jigId(), golden.port(),
+                golden.usbVendorId(), golden.usbProductId());
         EncodedEvent good = codec.encode(CloudEvent.of("/fuseline/station/st-01", attached));
 
         Map<String, byte[]> unknownType = new HashMap<>(good.headers());

@@ -19,6 +19,8 @@ class TopicConfigurationTest {
         assertThat(p.getProperty("mp.messaging.incoming.station-events.topic")).isEqualTo(Topics.STATION_EVENTS);
         assertThat(p.getProperty("mp.messaging.incoming.station-events.dead-letter-queue.topic")).isEqualTo(Topics.DLQ);
         assertThat(p.getProperty("mp.messaging.outgoing.hsm-requests.topic")).isEqualTo(Topics.HSM_REQUESTS);
+        assertThat(p.getProperty("mp.messaging.incoming.hsm-results.topic")).isEqualTo(Topics.HSM_RESULTS);
+        assertThat(p.getProperty("mp.messaging.incoming.hsm-results.dead-letter-queue.topic")).isEqualTo(Topics.DLQ);
     }
 
     @Test

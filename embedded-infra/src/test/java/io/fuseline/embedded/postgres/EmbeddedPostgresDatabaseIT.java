@@ -1,0 +1,65 @@
+package io.fuseline.embedded.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedPostgresDatabaseIT {
+
+    @Test
+    void theApplicationRoleOwnsItsDatabaseAndJsonbAndTimestamptzWorkAndDataSurvivesARestart(@TempDir Path dir)
+            throws Exception {
+        PostgresOptions options = PostgresOptions.defaults().withDataDir(dir.resolve("pg"));
+        try (EmbeddedPostgresDatabase db = EmbeddedPostgresDatabase.start(options)) {
+            assertThat(db.jdbcUrl()).startsWith("jdbc:postgresql://127.0.0.1:").endsWith("/fuseline");
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                 Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE t (id bigint PRIMARY KEY, doc jsonb NOT NULL, at timestamptz NOT NULL)");
+                s.execute("INSERT INTO t VALUES (1, '{\"a\": 1}', now())");
+                assertThat(single(s, "SELECT current_user")).isEqualTo("fuseline");
+                assertThat(Integer.parseInt(single(s, "SHOW server_version_num"))).isGreaterThanOrEqualTo(150000);
+            }
+        }
+        try (EmbeddedPostgresDatabase again = EmbeddedPostgresDatabase.start(options);
+             Connection c = DriverManager.getConnection(again.jdbcUrl(), again.user(), again.password());
+             Statement s = c.createStatement()) {
+            assertThat(single(s, "SELECT doc->>'a' FROM t WHERE id = 1")).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void aThrowAwayServerDeletesItsDataOnClose() {
+        Path dataDir;
+        try (EmbeddedPostgresDatabase db = EmbeddedPostgresDatabase.start()) {
+            dataDir = db.dataDir();
+            assertThat(dataDir.resolve("PG_VERSION")).exists();
+            assertThat(db.startupTime()).isPositive();
+        }
+        assertThat(Files.exists(dataDir)).isFalse();
+    }
+
+    @Test
+    void optionsRefuseNamesThatWouldNeedQuotingInDdl() {
+        assertThatThrownBy(() -> PostgresOptions.defaults().withDatabase("fuse-line", "x", "y"))
+                .hasMessageContaining("database 'fuse-line'");
+        assertThatThrownBy(() -> PostgresOptions.defaults().withDatabase("db", "postgres", "y"))
+                .hasMessageContaining("superuser");
+        assertThatThrownBy(() -> PostgresOptions.defaults().withDatabase("db", "u", "it's"))
+                .hasMessageContaining("single quote");
+    }
+
+    private static String single(Statement s, String sql) throws Exception {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

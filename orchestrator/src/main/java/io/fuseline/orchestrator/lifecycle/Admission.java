@@ -1,0 +1,78 @@
+package io.fuseline.orchestrator.lifecycle;
+
+import io.fuseline.orchestrator.recipe.JobPlanBuilder;
+import io.fuseline.orchestrator.recipe.Recipe;
+import io.fuseline.orchestrator.recipe.RecipeBook;
+import io.fuseline.schemas.message.DeviceIdentified;
+import io.fuseline.schemas.message.KeyMaterialRequested;
+import io.fuseline.schemas.message.QuarantineReason;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What happens when a station identifies a unit that the registry does not know: the eFuses must be blank, the
+ * station must work on an open work order with room left, and the recipe must fit the chip. Then the vault is asked
+ * for the unit's keys. Re-identification of a known unit is {@link Reidentification}'s job.
+ */
+final class Admission {
+    private final RecipeBook recipes;
+    private final Ids ids;
+    private final JobPlanBuilder plans = new JobPlanBuilder();
+
+    Admission(RecipeBook recipes, Ids ids) {
+        this.recipes = recipes;
+        this.ids = ids;
+    }
+
+    Outcome admit(DeviceIdentified e, Optional<WorkOrderView> workOrder, String cause) {
+        String woId = workOrder.map(WorkOrderView::id).orElse(null);
+        String recipeId = workOrder.map(WorkOrderView::recipeId).orElse(null);
+        // The shell's state is a placeholder: Decision.registering records the first transition as from NONE.
+        Unit shell = new Unit(e.mac(), e.chip(), e.chipRevision(), e.stationId(), e.jigId(), woId, recipeId, null,
+                List.of(), new UnitState.Keyed(1));
+        Decision d = Decision.registering(shell, cause);
+        Map<String, String> burned = ArrivalFuses.burned(e);
+        if (!burned.isEmpty()) {
+            return d.quarantine(ids.next("q"), QuarantineReason.SECURITY_FUSES_ALREADY_BURNED, burned, null)
+                    .outcome();
+        }
+        if (workOrder.isEmpty()) {
+            return hold(d, Map.of("station", e.stationId(), "problem", "the station has no open work order"));
+        }
+        WorkOrderView wo = workOrder.get();
+        Optional<Recipe> recipe = recipes.find(wo.recipeId());
+        if (recipe.isEmpty()) {
+            return hold(d, Map.of("workOrder", wo.id(), "problem", "recipe '" + wo.recipeId() + "' is not loaded"));
+        }
+        Recipe r = recipe.get();
+        if (r.chip() != e.chip() || !r.accepts(e.chipRevision())) {
+            return hold(d, Map.of("workOrder", wo.id(), "recipe", r.id(), "problem", "recipe needs "
+                    + r.chip().toolName() + " " + r.minRevision() + " or later, unit is " + e.chip().toolName() + " "
+                    + e.chipRevision()));
+        }
+        if (!wo.hasRoom()) {
+            return d.quarantine(ids.next("q"), QuarantineReason.QUOTA_EXCEEDED, Map.of("workOrder", wo.id(),
+                    "quantity", Integer.toString(wo.quantity()), "overbuildQuota",
+                    Integer.toString(wo.overbuildQuota()), "started", Integer.toString(wo.started())), null)
+                    .outcome();
+        }
+        String requestId = ids.next("kmr");
+        Unit admitted = new Unit(e.mac(), e.chip(), e.chipRevision(), e.stationId(), e.jigId(), wo.id(), r.id(),
+                requestId, List.of(), shell.state());
+        d.replace(admitted).admitted()
+                .command(keyRequest(admitted, r))
+                .to(new UnitState.Identified(requestId), "workOrder", wo.id(), "lot", wo.lot(), "recipe", r.id(),
+                        "keyMaterialRequestId", requestId);
+        return d.outcome();
+    }
+
+    KeyMaterialRequested keyRequest(Unit unit, Recipe recipe) {
+        return new KeyMaterialRequested(unit.keyMaterialRequestId(), unit.mac(), unit.chip(), unit.stationId(),
+                unit.workOrderId(), unit.recipeId(), false, plans.secrets(recipe));
+    }
+
+    private Outcome hold(Decision d, Map<String, String> evidence) {
+        return d.quarantine(ids.next("q"), QuarantineReason.OPERATOR_HOLD, evidence, null).outcome();
+    }
+}

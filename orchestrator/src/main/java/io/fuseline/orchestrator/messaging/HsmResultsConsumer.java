@@ -1,0 +1,29 @@
+package io.fuseline.orchestrator.messaging;
+
+import io.fuseline.schemas.Topic;
+import io.fuseline.schemas.Topics;
+import io.fuseline.schemas.codec.CloudEventCodec;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Reads the vault's answers on {@code fuseline.hsm.results} (KeyMaterialIssued), with the same contract checks and
+ * dead-letter rules as the station events, and hands them to the same handler.
+ */
+@ApplicationScoped
+public class HsmResultsConsumer {
+    private final CloudEventIntake intake;
+
+    HsmResultsConsumer(CloudEventCodec codec, StationEventSink sink) {
+        this.intake = new CloudEventIntake(codec, sink, Topics.typesOn(Topic.HSM_RESULTS));
+    }
+
+    @Incoming("hsm-results")
+    @Blocking
+    public CompletionStage<Void> consume(Message<byte[]> message) {
+        return intake.take(message);
+    }
+}

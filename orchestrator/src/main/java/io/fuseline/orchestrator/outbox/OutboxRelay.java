@@ -1,0 +1,134 @@
+package io.fuseline.orchestrator.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes committed outbox rows to Kafka and marks them published, in one transaction per batch that holds the
+ * rows with {@code FOR UPDATE SKIP LOCKED}: any number of instances relay side by side. A crash between the broker's
+ * acknowledgement and the commit sends a batch again; consumers deduplicate by CloudEvent id (at least once).
+ *
+ * <p>A plain {@link KafkaProducer} rather than SmallRye emitters: the relay must wait for the broker's
+ * acknowledgement of every record <em>inside</em> the database transaction that marks it published, for records of
+ * several topics at once (jobs, vault requests, audit), with headers and keys already encoded. An emitter is bound
+ * to one channel and acknowledges on another thread, which would split that transaction. Idempotent producer,
+ * {@code acks=all}, and one batch in flight keep each key's records in order.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final OutboxStore store;
+    private final OutboxConfig config;
+    private final String bootstrap;
+    private final Semaphore wakeups = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+    private KafkaProducer<String, byte[]> producer;
+
+    OutboxRelay(OutboxStore store, OutboxConfig config,
+                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+        this.store = store;
+        this.config = config;
+        this.bootstrap = bootstrap;
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        if (!config.relayEnabled()) {
+            return;
+        }
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 2, ProducerConfig.CLIENT_ID_CONFIG, "fuseline-outbox-relay"),
+                new StringSerializer(), new ByteArraySerializer());
+        running = true;
+        worker = new Thread(this::loop, "fuseline-outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            producer.close();
+        }
+    }
+
+    /** Asks the relay to look at the outbox now (called after a commit that queued rows). Never blocks. */
+    public void wake() {
+        wakeups.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int sent = relayOnce();
+                if (sent < config.batchSize()) {
+                    wakeups.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeups.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The broker or the database is unavailable: the rows stay pending and are retried after a pause.
+                LOG.warnf("outbox relay: %s; retrying in %s", e.getMessage(), config.pollInterval());
+                sleepQuietly();
+            }
+        }
+    }
+
+    /** One batch: lock, send, await acknowledgements, mark published, commit. Returns how many rows it sent. */
+    int relayOnce() {
+        return QuarkusTransaction.requiringNew().timeout((int) config.sendTimeout().toSeconds() + 30).call(() -> {
+            List<OutboxStore.Pending> rows = store.lockPending(config.batchSize());
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+            for (OutboxStore.Pending row : rows) {
+                RecordHeaders headers = new RecordHeaders();
+                row.headers().forEach(headers::add);
+                acks.add(producer.send(new ProducerRecord<>(row.topic(), null, row.key(), row.payload(), headers)));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            store.markPublished(rows.stream().map(OutboxStore.Pending::id).toList());
+            return rows.size();
+        });
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(config.pollInterval().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

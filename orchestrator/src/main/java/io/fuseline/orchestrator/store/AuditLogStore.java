@@ -1,0 +1,126 @@
+package io.fuseline.orchestrator.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fuseline.orchestrator.audit.AuditChainVerifier;
+import io.fuseline.orchestrator.audit.AuditHash;
+import io.fuseline.orchestrator.audit.CanonicalJson;
+import io.fuseline.orchestrator.audit.ChainReport;
+import io.fuseline.orchestrator.audit.StoredAuditRecord;
+import io.fuseline.schemas.message.AuditRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The audit log in PostgreSQL. Appending locks the chain's head row until the transaction ends, so the records of
+ * concurrent transactions (from any number of instances) chain in commit order, without gaps or forks. The lock is
+ * taken as late as possible in an event's transaction, to keep that serialised section short.
+ */
+@ApplicationScoped
+public class AuditLogStore {
+    private static final int PAGE = 1000;
+
+    private final Jdbc jdbc;
+
+    AuditLogStore(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    /** Locks the head and returns an appender for this transaction; call {@link Appender#finish()} before commit. */
+    public Appender open() {
+        return jdbc.with("SELECT sequence, record_hash FROM audit_head WHERE id = 1 FOR UPDATE", "audit_head", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Appender(rs.getLong(1), rs.getString(2));
+            }
+        });
+    }
+
+    /** Verifies the whole stored chain, page by page; the report names the first broken record. */
+    public ChainReport verify() {
+        List<StoredAuditRecord> all = new ArrayList<>();
+        long from = 0;
+        while (true) {
+            List<StoredAuditRecord> page = page(from);
+            all.addAll(page);
+            if (page.size() < PAGE) {
+                break;
+            }
+            from = page.get(page.size() - 1).sequence() + 1;
+        }
+        return new AuditChainVerifier().verify(all);
+    }
+
+    /** Records of one subject (a MAC or {@code line}), in chain order. */
+    public List<StoredAuditRecord> bySubject(String subject) {
+        return jdbc.with("SELECT * FROM audit_log WHERE subject = ? ORDER BY sequence", "audit_log " + subject, ps -> {
+            ps.setString(1, subject);
+            return rows(ps.executeQuery());
+        });
+    }
+
+    private List<StoredAuditRecord> page(long from) {
+        return jdbc.with("SELECT * FROM audit_log WHERE sequence >= ? ORDER BY sequence LIMIT " + PAGE,
+                "audit_log from " + from, ps -> {
+                    ps.setLong(1, from);
+                    return rows(ps.executeQuery());
+                });
+    }
+
+    private static List<StoredAuditRecord> rows(ResultSet rs) throws java.sql.SQLException {
+        List<StoredAuditRecord> rows = new ArrayList<>();
+        try (rs) {
+            while (rs.next()) {
+                rows.add(new StoredAuditRecord(rs.getLong("sequence"), rs.getString("previous_hash"),
+                        rs.getString("record_hash"), rs.getString("actor"), rs.getString("action"),
+                        rs.getString("subject"), Jdbc.fromJson(rs.getString("payload"), JsonNode.class),
+                        rs.getTimestamp("time").toInstant(), rs.getString("canonical_json")));
+            }
+        }
+        return rows;
+    }
+
+    /** Appends records after the locked head, within the caller's transaction. Not thread-safe. */
+    public final class Appender {
+        private long sequence;
+        private String head;
+        private final long firstSequence;
+
+        private Appender(long sequence, String head) {
+            this.sequence = sequence;
+            this.head = head;
+            this.firstSequence = sequence;
+        }
+
+        /** Appends one record; its time is truncated to microseconds, PostgreSQL's precision, before hashing. */
+        public AuditRecord append(String actor, String action, String subject, ObjectNode payload, Instant time) {
+            long seq = sequence + 1;
+            Instant t = time.truncatedTo(ChronoUnit.MICROS);
+            String canonical = CanonicalJson.of(AuditHash.body(seq, head, actor, action, subject, payload, t));
+            String hash = AuditHash.sha256(canonical);
+            jdbc.update("INSERT INTO audit_log (sequence, previous_hash, record_hash, actor, action, subject, payload, "
+                    + "time, canonical_json) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)", "audit_log " + seq + " "
+                    + action + " " + subject, seq, head, hash, actor, action, subject, payload, t, canonical);
+            AuditRecord record = new AuditRecord(seq, head, hash, actor, action, subject, payload, t);
+            sequence = seq;
+            head = hash;
+            return record;
+        }
+
+        /** The hash of the last record appended (or of the head found, if none). */
+        public String head() { return head; }
+
+        /** Moves the head row to the last appended record. */
+        public void finish() {
+            if (sequence != firstSequence) {
+                jdbc.update("UPDATE audit_head SET sequence = ?, record_hash = ? WHERE id = 1", "audit_head",
+                        sequence, head);
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.fuseline.orchestrator.store;
+
+import io.fuseline.schemas.message.FuseBurned;
+import io.fuseline.schemas.message.JobStep;
+import io.fuseline.schemas.message.KeyMaterialIssued;
+import io.fuseline.schemas.message.ProvisionJob;
+import io.fuseline.schemas.message.QuarantineOrdered;
+import io.fuseline.schemas.message.StepCompleted;
+import io.fuseline.schemas.message.StepFailed;
+import io.fuseline.schemas.message.StepStarted;
+import io.fuseline.schemas.message.WrappedKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import javax.sql.DataSource;
+
+/**
+ * The registry tables that record facts beside the unit's state: jobs and their steps, fuse burns, quarantine
+ * cases, key custody. Written in the event's transaction; every write is idempotent on its natural key, so a
+ * replayed event cannot double a row.
+ */
+@ApplicationScoped
+public class RegistryProjection {
+    private final Jdbc jdbc;
+
+    RegistryProjection(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    public void jobIssued(ProvisionJob job, String previousJobId, Instant now) {
+        if (previousJobId != null) {
+            jdbc.update("UPDATE jobs SET status = 'ABANDONED', finished_at = ? WHERE job_id = ? AND status IN "
+                    + "('ISSUED', 'RUNNING')", "jobs " + previousJobId, now, previousJobId);
+        }
+        jdbc.update("INSERT INTO jobs (job_id, mac, station_id, jig_id, work_order_id, recipe_id, attempt, "
+                + "key_material_request_id, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                "jobs " + job.jobId(), job.jobId(), job.mac().toString(), job.stationId(), job.jigId(),
+                job.workOrderId(), job.recipeId(), job.attempt(), job.keyMaterialRequestId(), now);
+        for (JobStep s : job.steps()) {
+            jdbc.update("INSERT INTO job_steps (job_id, number, kind, irreversible, params) VALUES (?, ?, ?, ?, "
+                    + "?::jsonb) ON CONFLICT DO NOTHING", "job_steps " + job.jobId() + " step " + s.number(),
+                    job.jobId(), s.number(), s.kind().name(), s.irreversible(), Jdbc.json(s.params()));
+        }
+    }
+
+    public void stepStarted(StepStarted e, Instant now) {
+        jdbc.update("UPDATE job_steps SET status = 'STARTED', started_at = ? WHERE job_id = ? AND number = ? "
+                + "AND status = 'PENDING'", "job_steps " + e.jobId() + " step " + e.step(), now, e.jobId(), e.step());
+        jdbc.update("UPDATE jobs SET status = 'RUNNING' WHERE job_id = ? AND status = 'ISSUED'", "jobs " + e.jobId(),
+                e.jobId());
+    }
+
+    public void stepCompleted(StepCompleted e, boolean jobDone, Instant now) {
+        jdbc.update("UPDATE job_steps SET status = 'COMPLETED', finished_at = ?, duration_ms = ?, evidence = ?::jsonb "
+                + "WHERE job_id = ? AND number = ?", "job_steps " + e.jobId() + " step " + e.step(), now,
+                e.durationMillis(), Jdbc.json(e.evidence()), e.jobId(), e.step());
+        if (jobDone) {
+            jdbc.update("UPDATE jobs SET status = 'COMPLETED', finished_at = ? WHERE job_id = ?", "jobs " + e.jobId(),
+                    now, e.jobId());
+        }
+    }
+
+    public void stepFailed(StepFailed e, Instant now) {
+        jdbc.update("UPDATE job_steps SET status = 'FAILED', finished_at = ?, failure_reason = ? WHERE job_id = ? "
+                + "AND number = ?", "job_steps " + e.jobId() + " step " + e.step(), now, e.reason().name(), e.jobId(),
+                e.step());
+        jdbc.update("UPDATE jobs SET status = 'FAILED', finished_at = ? WHERE job_id = ?", "jobs " + e.jobId(), now,
+                e.jobId());
+    }
+
+    public void fuseBurned(FuseBurned e, Instant now) {
+        jdbc.update("INSERT INTO fuse_burns (mac, job_id, step, block, field, before_value, after_value, kcv, "
+                + "read_protected, write_protected, burned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", "fuse_burns " + e.mac() + " job " + e.jobId() + " step " + e.step(),
+                e.mac().toString(), e.jobId(), e.step(), e.block(), e.field(), e.before(), e.after(), e.kcv(),
+                e.readProtected(), e.writeProtected(), now);
+        if (e.kcv() != null) {
+            jdbc.update("UPDATE custody SET burned_job_id = ?, burned_block = ?, burned_at = ?, read_protected = ?, "
+                    + "updated_at = ? WHERE mac = ? AND kcv = ?", "custody " + e.mac() + " kcv " + e.kcv(),
+                    e.jobId(), e.field(), now, e.readProtected(), now, e.mac().toString(), e.kcv());
+        }
+    }
+
+    public void keysIssued(KeyMaterialIssued e, Instant now) {
+        for (WrappedKey k : e.wrappedKeys()) {
+            jdbc.update("INSERT INTO custody (key_id, mac, request_id, kind, purpose, kcv, station_id, "
+                    + "wrapping_key_fingerprint, issued_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING", "custody " + k.keyId(), k.keyId(), e.mac().toString(), e.requestId(),
+                    k.kind().name(), k.purpose() == null ? null : k.purpose().name(), k.kcv(), e.stationId(),
+                    e.wrappingKeyFingerprint(), now, now);
+        }
+    }
+
+    public void quarantined(QuarantineOrdered q, Instant now) {
+        jdbc.update("INSERT INTO quarantine_cases (quarantine_id, mac, job_id, failed_step, reason, "
+                + "irreversible_steps_done, evidence, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?) "
+                + "ON CONFLICT DO NOTHING", "quarantine_cases " + q.quarantineId(), q.quarantineId(),
+                q.mac().toString(), q.jobId(), q.failedStep(), q.reason().name(), q.irreversibleStepsDone(),
+                Jdbc.json(q.evidence()), now);
+    }
+
+    /** Notes what the vault is asked to do with a unit's key copies once the unit is done or quarantined. */
+    public void custodyDisposition(String mac, String disposition, Instant now) {
+        jdbc.update("UPDATE custody SET disposition = ?, updated_at = ? WHERE mac = ? AND disposition IS NULL",
+                "custody " + mac, disposition, now, mac);
+    }
+}

@@ -1,0 +1,121 @@
+package io.fuseline.orchestrator.unit;
+
+import io.fuseline.esp.MacAddress;
+import io.fuseline.orchestrator.lifecycle.AuditEntry;
+import io.fuseline.orchestrator.lifecycle.Outcome;
+import io.fuseline.orchestrator.lifecycle.StateKind;
+import io.fuseline.orchestrator.lifecycle.UnitLifecycle;
+import io.fuseline.orchestrator.lifecycle.WorkOrderView;
+import io.fuseline.orchestrator.store.InboxStore;
+import io.fuseline.orchestrator.store.RegistryProjection;
+import io.fuseline.orchestrator.store.StationStore;
+import io.fuseline.orchestrator.store.StoredUnit;
+import io.fuseline.orchestrator.store.DeviceStore;
+import io.fuseline.orchestrator.store.WorkOrderStore;
+import io.fuseline.schemas.MessageType;
+import io.fuseline.schemas.codec.CloudEvent;
+import io.fuseline.schemas.message.DeviceIdentified;
+import io.fuseline.schemas.message.FuselineMessage;
+import io.fuseline.schemas.message.StationHeartbeat;
+import io.fuseline.schemas.message.StationScoped;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Handles one consumed event inside the caller's transaction: skip it if its id is in the inbox; otherwise record
+ * it there, apply the lifecycle to the unit (version-checked), update the registry, append the audit records and
+ * queue the commands. Either all of it commits or none.
+ */
+@ApplicationScoped
+class EventProcessing {
+    private static final Logger LOG = Logger.getLogger(EventProcessing.class);
+
+    private final InboxStore inbox;
+    private final StationStore stations;
+    private final DeviceStore devices;
+    private final WorkOrderStore workOrders;
+    private final UnitLifecycle lifecycle;
+    private final Projections projections;
+    private final OutcomeWriter writer;
+    private final Clock clock;
+
+    EventProcessing(InboxStore inbox, StationStore stations, DeviceStore devices, WorkOrderStore workOrders,
+                    UnitLifecycle lifecycle, Projections projections, OutcomeWriter writer, Clock clock) {
+        this.inbox = inbox;
+        this.stations = stations;
+        this.devices = devices;
+        this.workOrders = workOrders;
+        this.lifecycle = lifecycle;
+        this.projections = projections;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    /** Returns false for a duplicate delivery, which changes nothing. */
+    boolean handle(CloudEvent<FuselineMessage> event) {
+        if (!inbox.firstDelivery(event.source(), event.id(), event.type())) {
+            LOG.debugf("duplicate %s id=%s from %s: already handled", event.type(), event.id(), event.source());
+            return false;
+        }
+        Instant now = clock.instant();
+        FuselineMessage m = event.data();
+        if (m instanceof StationScoped s) {
+            StationHeartbeat hb = m instanceof StationHeartbeat h ? h : null;
+            stations.seen(s.stationId(), now, hb == null ? null : hb.softwareVersion(),
+                    hb == null ? null : hb.enrolledKeyFingerprint());
+        }
+        Optional<MacAddress> mac = m.subjectMac();
+        MessageType type = event.messageType();
+        switch (type) {
+            case DEVICE_ATTACHED, STATION_HEARTBEAT -> {
+                return true;
+            }
+            case DEVICE_DETACHED, DEVICE_IDENTIFIED, KEY_MATERIAL_ISSUED, STEP_STARTED, STEP_COMPLETED, STEP_FAILED,
+                    FUSE_BURNED -> {
+                if (mac.isPresent()) {
+                    unitEvent(event, mac.get(), now);
+                }
+                return true;
+            }
+            case KEY_MATERIAL_REQUESTED, PROVISION_JOB, DEVICE_PROVISIONED, QUARANTINE_ORDERED, QUARANTINE_RELEASED,
+                    AUDIT_RECORD -> throw new IllegalArgumentException(type.type()
+                    + " is a command or record the orchestrator produces, not an event it consumes");
+        }
+        return true;
+    }
+
+    private void unitEvent(CloudEvent<FuselineMessage> event, MacAddress mac, Instant now) {
+        Optional<StoredUnit> before = devices.find(mac);
+        Outcome outcome;
+        if (event.data() instanceof DeviceIdentified id) {
+            Optional<WorkOrderView> wo = before.isEmpty() ? workOrders.openForStationLocked(id.stationId())
+                    : Optional.empty();
+            outcome = lifecycle.identified(before.map(StoredUnit::unit), id, wo);
+        } else if (before.isEmpty()) {
+            LOG.warnf("unit %s: %s id=%s from %s names a unit the registry does not know", mac, event.type(),
+                    event.id(), event.source());
+            outcome = new Outcome(null, List.of(), List.of(AuditEntry.of("event.unknown_unit", "cause", event.type(),
+                    "eventId", event.id(), "source", event.source())), false);
+        } else {
+            outcome = lifecycle.on(before.get().unit(), event.data());
+        }
+        writer.storeUnit(before, outcome, now);
+        if (outcome.unit() != null) {
+            projections.record(event.data(), before.map(StoredUnit::unit), outcome, now);
+            logTransition(before, outcome);
+        }
+        writer.auditAndQueue(mac.toString(), outcome, now);
+    }
+
+    private static void logTransition(Optional<StoredUnit> before, Outcome outcome) {
+        StateKind was = before.map(s -> s.unit().state().kind()).orElse(null);
+        StateKind now = outcome.unit().state().kind();
+        if (was != now) {
+            LOG.infof("unit %s: %s -> %s", outcome.unit().describe(), was == null ? "NEW" : was, now);
+        }
+    }
+}

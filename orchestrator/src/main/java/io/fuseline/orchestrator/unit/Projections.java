@@ -1,0 +1,62 @@
+package io.fuseline.orchestrator.unit;
+
+import io.fuseline.orchestrator.lifecycle.Outcome;
+import io.fuseline.orchestrator.lifecycle.StateKind;
+import io.fuseline.orchestrator.lifecycle.Unit;
+import io.fuseline.orchestrator.lifecycle.UnitState;
+import io.fuseline.orchestrator.recipe.RecipeBook;
+import io.fuseline.orchestrator.store.RegistryProjection;
+import io.fuseline.schemas.message.FuseBurned;
+import io.fuseline.schemas.message.FuselineMessage;
+import io.fuseline.schemas.message.KeyMaterialIssued;
+import io.fuseline.schemas.message.ProvisionJob;
+import io.fuseline.schemas.message.QuarantineOrdered;
+import io.fuseline.schemas.message.StepCompleted;
+import io.fuseline.schemas.message.StepFailed;
+import io.fuseline.schemas.message.StepStarted;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Decides which registry facts an event and its outcome add: jobs, steps, fuse burns, custody, quarantine cases. */
+@ApplicationScoped
+class Projections {
+    private final RegistryProjection registry;
+    private final RecipeBook recipes;
+
+    Projections(RegistryProjection registry, RecipeBook recipes) {
+        this.registry = registry;
+        this.recipes = recipes;
+    }
+
+    void record(FuselineMessage event, Optional<Unit> before, Outcome outcome, Instant now) {
+        Unit after = outcome.unit();
+        if (event instanceof StepStarted s) {
+            registry.stepStarted(s, now);
+        } else if (event instanceof StepCompleted c) {
+            registry.stepCompleted(c, after.state().kind() == StateKind.PROVISIONED, now);
+        } else if (event instanceof StepFailed f) {
+            registry.stepFailed(f, now);
+        } else if (event instanceof FuseBurned b) {
+            registry.fuseBurned(b, now);
+        } else if (event instanceof KeyMaterialIssued k && !after.keys().isEmpty()
+                && before.map(u -> u.keys().isEmpty()).orElse(false)) {
+            registry.keysIssued(k, now);
+        }
+        String previousJob = before.flatMap(u -> u.state().job()).map(j -> j.jobId()).orElse(null);
+        for (FuselineMessage command : outcome.commands()) {
+            if (command instanceof ProvisionJob job) {
+                registry.jobIssued(job, previousJob, now);
+            } else if (command instanceof QuarantineOrdered q) {
+                registry.quarantined(q, now);
+                // Keys possibly in the chip are escrowed (an investigation may need them); others are destroyed.
+                registry.custodyDisposition(q.mac().toString(), q.irreversibleStepsDone() ? "ESCROW" : "DESTROY", now);
+            }
+        }
+        if (after.state() instanceof UnitState.Provisioned && !before.map(u -> u.state().kind()
+                == StateKind.PROVISIONED).orElse(false)) {
+            String policy = recipes.find(after.recipeId()).map(r -> r.keyPolicy().name()).orElse("DESTROY");
+            registry.custodyDisposition(after.mac().toString(), policy, now);
+        }
+    }
+}

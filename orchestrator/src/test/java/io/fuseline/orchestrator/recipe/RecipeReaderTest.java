@@ -1,0 +1,97 @@
+package io.fuseline.orchestrator.recipe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fuseline.esp.ChipFamily;
+import io.fuseline.schemas.message.ChipRevision;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class RecipeReaderTest {
+    static final Path DIR = Path.of("src/test/resources/recipes");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static ObjectNode sample() throws Exception {
+        return (ObjectNode) JSON.readTree(Files.readAllBytes(DIR.resolve("sensor-s3-v2.json")));
+    }
+
+    @Test
+    void theSampleRecipeLoads() {
+        RecipeBook book = RecipeBook.load(DIR);
+        Recipe r = book.find("sensor-s3-v2").orElseThrow();
+        assertThat(r.chip()).isEqualTo(ChipFamily.ESP32S3);
+        assertThat(r.accepts(new ChipRevision(0, 2))).isTrue();
+        assertThat(r.accepts(new ChipRevision(0, 0))).isFalse();
+        assertThat(r.firmware().images()).hasSize(4);
+        assertThat(r.keyPolicy()).isEqualTo(Recipe.KeyPolicy.DESTROY);
+    }
+
+    @Test
+    void everyProblemNamesFileFieldAndReason() throws Exception {
+        ObjectNode bad = sample();
+        ((ObjectNode) bad.withArray("/firmware/images").get(0)).put("sha256", "ABC");
+        ((ObjectNode) bad.withArray("/firmware/images").get(1)).put("address", 100);
+        bad.put("chip", "esp8266");
+        bad.put("colour", "blue");
+
+        assertThatThrownBy(() -> read(bad)).isInstanceOf(RecipeException.class)
+                .satisfies(e -> assertThat(((RecipeException) e).problems()).containsExactlyInAnyOrder(
+                        "bad.json: /colour: unknown member (expected one of [chip, deviceIdentity, efuses, "
+                                + "firmware, flashEncryption, id, keyPolicy, minRevision, nvs, profile, secureBoot])",
+                        "bad.json: /chip: 'esp8266' is not one of esp32, esp32s3, esp32c3"));
+        ObjectNode bad2 = sample();
+        ((ObjectNode) bad2.withArray("/firmware/images").get(0)).put("sha256", "ABC");
+        ((ObjectNode) bad2.withArray("/firmware/images").get(1)).put("address", 100);
+        assertThatThrownBy(() -> read(bad2)).satisfies(e -> assertThat(((RecipeException) e).problems())
+                .contains("bad.json: /firmware/images/0/sha256: must be 64 lowercase hex digits",
+                        "bad.json: /firmware/images/1/address: must be 4 KiB aligned"));
+    }
+
+    @Test
+    void aReleaseProfileMustLockDownloadModeAndADevelopmentProfileMustNot() throws Exception {
+        assertProblem(r -> ((ArrayNode) r.get("efuses")).remove(1),
+                "bad.json: /efuses: a release profile must burn DIS_DOWNLOAD_MANUAL_ENCRYPT");
+        assertProblem(r -> r.put("profile", "development"),
+                "bad.json: /efuses: a development profile must not burn DIS_DOWNLOAD_MANUAL_ENCRYPT");
+    }
+
+    @Test
+    void secureBootNeedsSignedFirmwareItsEnableBitAndAFreeKeyBlock() throws Exception {
+        assertProblem(r -> ((ObjectNode) r.get("firmware")).put("secureBootSigned", false), "/secureBoot: Secure Boot "
+                + "over unsigned firmware (/firmware/secureBootSigned false) would never boot");
+        assertProblem(r -> ((ObjectNode) r.get("secureBoot")).put("keyBlock", "BLOCK_KEY0"),
+                "/secureBoot/keyBlock: BLOCK_KEY0 is used twice");
+        assertProblem(r -> ((ArrayNode) r.get("efuses")).remove(0),
+                "/efuses: Secure Boot needs SECURE_BOOT_EN in the list of eFuses to burn");
+    }
+
+    @Test
+    void keySizesKeyBlocksEfuseFieldsAndNvsPlaceholdersAreChecked() throws Exception {
+        assertProblem(r -> ((ObjectNode) r.get("flashEncryption")).put("keySizeBits", 192),
+                "/flashEncryption/keySizeBits: esp32s3 supports [128, 256] bits");
+        assertProblem(r -> ((ObjectNode) r.get("flashEncryption")).put("keySizeBits", 256),
+                "/flashEncryption/keyBlocks: a 256-bit key on esp32s3 takes 2 key block(s)");
+        assertProblem(r -> ((ObjectNode) ((ArrayNode) r.get("efuses")).get(0)).put("field", "SECURE_BOOT_ON"),
+                "/efuses/0/field: 'SECURE_BOOT_ON' is not an eFuse field of esp32s3");
+        assertProblem(r -> ((ObjectNode) r.at("/nvs/entries")).put("x", "${password}"),
+                "/nvs/entries/x: unknown placeholder ${password}");
+        assertProblem(r -> r.put("chip", "esp32"), "/flashEncryption/keySizeBits: esp32 supports [256] bits");
+    }
+
+    private static void assertProblem(Consumer<ObjectNode> change, String expected) throws Exception {
+        ObjectNode r = sample();
+        change.accept(r);
+        assertThatThrownBy(() -> read(r)).isInstanceOf(RecipeException.class)
+                .satisfies(e -> assertThat(((RecipeException) e).problems()).anyMatch(p -> p.contains(expected)));
+    }
+
+    private static Recipe read(ObjectNode json) throws Exception {
+        return new RecipeReader().read("bad.json", JSON.writeValueAsBytes(json));
+    }
+}
