@@ -1,22 +1,18 @@
 package io.fuseline.embedded.kafka;
 
+import io.fuseline.embedded.LocalResources;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -69,8 +65,8 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         } catch (IOException e) {
             throw new BrokerStartException("cannot create the broker data directory " + options.dataDir(), e);
         }
-        int brokerPort = options.port() > 0 ? options.port() : freePort();
-        int controllerPort = freePort();
+        int brokerPort = options.port() > 0 ? options.port() : LocalResources.freeLoopbackPort();
+        int controllerPort = LocalResources.freeLoopbackPort();
         Properties props = KraftConfig.singleNode(dir.resolve("logs"), options.host(), brokerPort, controllerPort);
         props.putAll(options.overrides());
         Path config = dir.resolve("server.properties");
@@ -115,7 +111,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         closed = true;
         shutdownQuietly(server);
         if (deleteOnClose) {
-            deleteRecursively(dataDir);
+            LocalResources.deleteRecursively(dataDir);
         }
     }
 
@@ -152,14 +148,6 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         }
     }
 
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
-        }
-    }
 
     private static void shutdownQuietly(KafkaRaftServer server) {
         try {
@@ -167,14 +155,6 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
             server.awaitShutdown();
         } catch (RuntimeException ignored) {
             // stopping a half-started broker can fail in many ways; nothing is left to save at this point
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp directory that cannot be deleted is the OS's to clean up
         }
     }
 }

