@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             io.fuseline.deploy.cli.chip.ChipCommand.class,
+            io.fuseline.deploy.cli.jig.JigCommand.class,
+            io.fuseline.deploy.cli.station.StationCommand.class,
             BrokerCommand.class,
             DoctorCommand.class,
             CommandLine.HelpCommand.class

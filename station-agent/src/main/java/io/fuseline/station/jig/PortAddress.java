@@ -69,7 +69,7 @@ public sealed interface PortAddress {
      *
      * @throws IllegalArgumentException with the accepted forms in the message
      */
-    static PortAddress parse(String text) {
+    public static PortAddress parse(String text) {
         String s = text.strip();
         String lower = s.toLowerCase(Locale.ROOT);
         try {

@@ -2,6 +2,7 @@ package io.fuseline.station.ops;
 
 import io.fuseline.esp.ChipFamily;
 import io.fuseline.esp.MacAddress;
+import io.fuseline.esp.target.Esp32C3Rom;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -10,12 +11,12 @@ public final class Esp32C3Target implements LoaderTarget {
 
     public static final Esp32C3Target INSTANCE = new Esp32C3Target();
 
-    public static final int CHIP_ID = 5;
-    public static final int EFUSE_BASE = 0x60008800;
-    public static final int UART_CLKDIV = 0x60000014;
-    public static final int UART_DATE = 0x6000007C;
+    public static final int CHIP_ID = Esp32C3Rom.CHIP_ID;
+    public static final int EFUSE_BASE = Esp32C3Rom.EFUSE_BASE;
+    public static final int UART_CLKDIV = Esp32C3Rom.UART_CLKDIV;
+    public static final int UART_DATE = Esp32C3Rom.UART_DATE;
 
-    private static final SpiRegisters SPI = SpiRegisters.at(0x60002000, 0x18, 0x1C, 0x20, 0x24, 0x28, 0x58);
+    private static final SpiRegisters SPI = Esp32S3Target.INSTANCE.spi();
 
     private Esp32C3Target() {
     }
@@ -24,7 +25,7 @@ public final class Esp32C3Target implements LoaderTarget {
     public ChipFamily family() { return ChipFamily.ESP32C3; }
 
     @Override
-    public List<Integer> magicValues() { return List.of(0x6921506F, 0x1B31506F, 0x4881606F, 0x4361606F); }
+    public List<Integer> magicValues() { return Esp32C3Rom.MAGICS; }
 
     @Override
     public OptionalInt securityInfoChipId() { return OptionalInt.of(CHIP_ID); }

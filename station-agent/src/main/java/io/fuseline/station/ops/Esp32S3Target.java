@@ -2,6 +2,7 @@ package io.fuseline.station.ops;
 
 import io.fuseline.esp.ChipFamily;
 import io.fuseline.esp.MacAddress;
+import io.fuseline.esp.target.Esp32S3Rom;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -10,12 +11,13 @@ public final class Esp32S3Target implements LoaderTarget {
 
     public static final Esp32S3Target INSTANCE = new Esp32S3Target();
 
-    public static final int CHIP_ID = 9;
-    public static final int EFUSE_BASE = 0x60007000;
-    public static final int UART_CLKDIV = 0x60000014;
-    public static final int UART_DATE = 0x60000080;
+    public static final int CHIP_ID = Esp32S3Rom.CHIP_ID;
+    public static final int EFUSE_BASE = Esp32S3Rom.EFUSE_BASE;
+    public static final int UART_CLKDIV = Esp32S3Rom.UART_CLKDIV;
+    public static final int UART_DATE = Esp32S3Rom.UART_DATE;
 
-    private static final SpiRegisters SPI = SpiRegisters.at(0x60002000, 0x18, 0x1C, 0x20, 0x24, 0x28, 0x58);
+    private static final SpiRegisters SPI = SpiRegisters.at(Esp32S3Rom.SPI_BASE, Esp32S3Rom.SPI_USR,
+            Esp32S3Rom.SPI_USR1, Esp32S3Rom.SPI_USR2, Esp32S3Rom.SPI_MOSI_DLEN, Esp32S3Rom.SPI_MISO_DLEN, Esp32S3Rom.SPI_W0);
 
     private Esp32S3Target() {
     }
@@ -24,7 +26,7 @@ public final class Esp32S3Target implements LoaderTarget {
     public ChipFamily family() { return ChipFamily.ESP32S3; }
 
     @Override
-    public List<Integer> magicValues() { return List.of(0x9); }
+    public List<Integer> magicValues() { return List.of(Esp32S3Rom.MAGIC); }
 
     @Override
     public OptionalInt securityInfoChipId() { return OptionalInt.of(CHIP_ID); }

@@ -7,7 +7,7 @@ package io.fuseline.station.ops;
  */
 public abstract sealed class LoaderException extends Exception
         permits LoaderTimeoutException, LoaderIoException, LoaderCommandException, SyncFailedException,
-        VerificationFailedException, UnsupportedChipException {
+        VerificationFailedException, UnsupportedChipException, EfuseVerificationException {
 
     private static final long serialVersionUID = 1L;
 

@@ -12,13 +12,13 @@ import java.util.OptionalInt;
  * The virtual jig encodes with the same facts that the client decodes with; the recorded esptool transcripts
  * check both against the real tool.
  *
- * <p>These belong in {@code esp-chip} next to the eFuse maps; they live here until that module grows a loader
- * view.
+ * <p>The register addresses and bit positions come from {@code esp-chip}'s {@code io.fuseline.esp.target}
+ * (one constants class per family); this interface adds the behaviour a loader needs on top.
  */
 public sealed interface LoaderTarget permits Esp32Target, Esp32S3Target, Esp32C3Target {
 
     /** ROM register read by the magic-value detection. */
-    int CHIP_MAGIC_REG = 0x40001000;
+    int CHIP_MAGIC_REG = io.fuseline.esp.target.Esp32Rom.CHIP_MAGIC_REG;
 
     ChipFamily family();
 

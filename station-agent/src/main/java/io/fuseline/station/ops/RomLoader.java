@@ -31,6 +31,11 @@ public final class RomLoader implements AutoCloseable {
     private LoaderTarget target;
     private Optional<SecurityInfo> securityInfo = Optional.empty();
     private boolean spiAttached;
+    /** The line rate this side believes the chip runs at; the ROM starts every session at 115200. */
+    private int baud = ROM_BAUD;
+
+    /** The ROM loader's line rate after reset. */
+    public static final int ROM_BAUD = 115200;
 
     public RomLoader(Transport transport, LoaderSettings settings) {
         this(transport, settings, ResetStrategy.Pause.SLEEP);
@@ -86,6 +91,11 @@ public final class RomLoader implements AutoCloseable {
         channel.execute(Requests.writeReg(record));
     }
 
+    /** One WRITE_REG carrying several records, applied in order (e.g. a write followed by a pure delay). */
+    public void writeReg(List<WriteRegister> records) throws LoaderException {
+        channel.execute(Requests.writeReg(records));
+    }
+
     public MacAddress readMac() throws LoaderException {
         return target().readMac(this::readReg);
     }
@@ -128,6 +138,35 @@ public final class RomLoader implements AutoCloseable {
     /** Switches chip and port to {@code baud}; the chip answers at the old rate first. */
     public void changeBaudRate(int baud) throws LoaderException {
         new BaudRateChanger(channel, target()).change(baud);
+        this.baud = baud;
+    }
+
+    /**
+     * The line rate the host believes the chip runs at (115200 after reset, then what {@link #changeBaudRate} set).
+     * espefuse derives the ESP32's crystal from it and UART_CLKDIV.
+     */
+    public int baudRate() { return baud; }
+
+    /**
+     * Tells the loader the rate the port was opened at when it is not 115200: the ROM detects the rate from the
+     * SYNC and programs its divider for it.
+     */
+    public void assumeBaudRate(int baud) {
+        if (baud <= 0) {
+            throw new IllegalArgumentException("baud must be positive, was " + baud);
+        }
+        this.baud = baud;
+    }
+
+    /**
+     * The MAC, or {@code "unknown MAC"} when it cannot be read: for error messages, which must not fail themselves.
+     */
+    String macForErrors() {
+        try {
+            return target == null ? "unknown MAC" : readMac().toString();
+        } catch (LoaderException e) {
+            return "unknown MAC";
+        }
     }
 
     /** Writes {@code data} at {@code address}; does not verify (see {@link #verifyFlash}). */

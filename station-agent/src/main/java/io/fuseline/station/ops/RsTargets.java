@@ -6,7 +6,7 @@ import io.fuseline.esp.MacAddress;
 final class RsTargets {
 
     /** BLOCK1 (MAC_SPI_8M) read offset in the eFuse window. */
-    static final int BLOCK1 = 0x44;
+    static final int BLOCK1 = io.fuseline.esp.target.Esp32S3Rom.EFUSE_BLOCK1;
 
     private RsTargets() {
     }

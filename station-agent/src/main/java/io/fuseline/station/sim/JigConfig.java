@@ -21,9 +21,11 @@ import java.util.OptionalInt;
  * @param baudLimit     when present, bytes pass each way at most at {@code min(limit, session baud) / 10} per
  *                      second; absent = as fast as the transport goes
  * @param faults        injected faults
+ * @param efuseFile     espefuse virtual eFuse file that persists the eFuses across restarts (loaded when it exists,
+ *                      then MAC and revision come from it)
  */
 public record JigConfig(ChipFamily chip, MacAddress mac, ChipRevision revision, int flashSize, int flashVendorId,
-        Optional<Path> flashFile, OptionalInt baudLimit, List<Fault> faults) {
+        Optional<Path> flashFile, OptionalInt baudLimit, List<Fault> faults, Optional<Path> efuseFile) {
 
     public static final int ROM_BAUD = 115200;
 
@@ -41,6 +43,13 @@ public record JigConfig(ChipFamily chip, MacAddress mac, ChipRevision revision, 
             }
         });
         faults = List.copyOf(faults);
+        Objects.requireNonNull(efuseFile, "efuseFile");
+    }
+
+    /** Without an eFuse file. */
+    public JigConfig(ChipFamily chip, MacAddress mac, ChipRevision revision, int flashSize, int flashVendorId,
+                     Optional<Path> flashFile, OptionalInt baudLimit, List<Fault> faults) {
+        this(chip, mac, revision, flashSize, flashVendorId, flashFile, baudLimit, faults, Optional.empty());
     }
 
     /**
@@ -64,18 +73,28 @@ public record JigConfig(ChipFamily chip, MacAddress mac, ChipRevision revision, 
     }
 
     public JigConfig withMac(MacAddress m) {
-        return new JigConfig(chip, m, revision, flashSize, flashVendorId, flashFile, baudLimit, faults);
+        return new JigConfig(chip, m, revision, flashSize, flashVendorId, flashFile, baudLimit, faults, efuseFile);
     }
 
     public JigConfig withFlashFile(Path p) {
-        return new JigConfig(chip, mac, revision, flashSize, flashVendorId, Optional.of(p), baudLimit, faults);
+        return new JigConfig(chip, mac, revision, flashSize, flashVendorId, Optional.of(p), baudLimit, faults, efuseFile);
     }
 
     public JigConfig withBaudLimit(int baud) {
-        return new JigConfig(chip, mac, revision, flashSize, flashVendorId, flashFile, OptionalInt.of(baud), faults);
+        return new JigConfig(chip, mac, revision, flashSize, flashVendorId, flashFile, OptionalInt.of(baud), faults, efuseFile);
     }
 
     public JigConfig withFaults(List<Fault> f) {
-        return new JigConfig(chip, mac, revision, flashSize, flashVendorId, flashFile, baudLimit, f);
+        return new JigConfig(chip, mac, revision, flashSize, flashVendorId, flashFile, baudLimit, f, efuseFile);
+    }
+
+    public JigConfig withEfuseFile(Path p) {
+        return new JigConfig(chip, mac, revision, flashSize, flashVendorId, flashFile, baudLimit, faults,
+                Optional.of(p));
+    }
+
+    /** Flash size in bytes (a power of two from 256 KiB to 64 MiB). */
+    public JigConfig withFlashSize(int bytes) {
+        return new JigConfig(chip, mac, revision, bytes, flashVendorId, flashFile, baudLimit, faults, efuseFile);
     }
 }

@@ -37,7 +37,7 @@ final class SimFlashKeys {
     private static Optional<byte[]> keyWithPurpose(EfuseController efuse, int purpose) {
         for (int i = 0; i < KEY_BLOCKS; i++) {
             if (efuse.field("KEY_PURPOSE_" + i) == purpose) {
-                byte[] mem = Esp32EfuseController.bytes(efuse.hardwareWords(KEY_BLOCK0 + i));
+                byte[] mem = bytes(efuse.hardwareWords(KEY_BLOCK0 + i));
                 byte[] key = new byte[32];
                 for (int j = 0; j < 32; j++) {
                     key[j] = mem[31 - j];
@@ -46,5 +46,15 @@ final class SimFlashKeys {
             }
         }
         return Optional.empty();
+    }
+
+    private static byte[] bytes(int[] words) {
+        byte[] out = new byte[words.length * 4];
+        for (int i = 0; i < words.length; i++) {
+            for (int j = 0; j < 4; j++) {
+                out[4 * i + j] = (byte) (words[i] >>> (8 * j));
+            }
+        }
+        return out;
     }
 }

@@ -17,11 +17,18 @@ public final class VirtualChip {
     private final EfuseController efuse;
     private final FaultPlan faults;
 
+    /**
+     * A chip as {@code config} describes it: eFuses from the eFuse file when it exists, else a fresh chip with the
+     * factory fuses (MAC, revision) and, with {@link Fault.PreBurnedSecurity}, security fuses burned.
+     */
     public VirtualChip(JigConfig config) throws IOException {
-        this(config, EfuseController.forChip(LoaderTarget.of(config.chip()).efuse()));
+        this(config, config.efuseFile().isPresent()
+                ? EfuseController.persistent(LoaderTarget.of(config.chip()).efuse(), config.efuseFile().get(),
+                        c -> burnFresh(c, config))
+                : fresh(config));
     }
 
-    /** With an eFuse controller from elsewhere (esp-chip's model, a pre-burned image); burns the factory fuses. */
+    /** With an eFuse controller from elsewhere (a recorded register image); burns nothing into it. */
     public VirtualChip(JigConfig config, EfuseController efuse) throws IOException {
         this.config = config;
         this.target = LoaderTarget.of(config.chip());
@@ -30,11 +37,20 @@ public final class VirtualChip {
                 : SpiFlash.erased(config.flashSize());
         this.efuse = efuse;
         this.faults = new FaultPlan(config.faults());
-        FactoryFuses.burn(efuse, config.chip(), config.mac(), config.revision());
-        if (faults.preBurnedSecurity()) {
-            FactoryFuses.burnSecurity(efuse, config.chip());
-        }
         efuse.setBurnsStick(faults.burnsStick());
+    }
+
+    private static EfuseController fresh(JigConfig config) {
+        EfuseController c = EfuseController.blank(LoaderTarget.of(config.chip()).efuse());
+        burnFresh(c, config);
+        return c;
+    }
+
+    private static void burnFresh(EfuseController c, JigConfig config) {
+        FactoryFuses.burn(c, config.chip(), config.mac(), config.revision());
+        if (config.faults().stream().anyMatch(f -> f instanceof Fault.PreBurnedSecurity)) {
+            FactoryFuses.burnSecurity(c, config.chip());
+        }
     }
 
     /** A ROM just out of reset, in download mode at 115200 baud. */

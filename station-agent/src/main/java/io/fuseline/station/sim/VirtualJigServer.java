@@ -36,9 +36,17 @@ public final class VirtualJigServer implements AutoCloseable {
 
     /** Starts serving {@code chip} on 127.0.0.1:{@code port} (0 = any free port). */
     public static VirtualJigServer start(VirtualChip chip, int port) throws IOException {
+        return start(chip, InetAddress.getLoopbackAddress(), port);
+    }
+
+    /**
+     * Starts serving {@code chip} on {@code host}:{@code port} (0 = any free port). A non-loopback address exposes
+     * the jig to the network: it has no authentication, as a UART has none.
+     */
+    public static VirtualJigServer start(VirtualChip chip, InetAddress host, int port) throws IOException {
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
-        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 4);
+        s.bind(new InetSocketAddress(host, port), 4);
         VirtualJigServer jig = new VirtualJigServer(chip, s);
         jig.thread.start();
         return jig;
@@ -48,9 +56,10 @@ public final class VirtualJigServer implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    /** {@code socket://127.0.0.1:PORT}. */
+    /** {@code socket://HOST:PORT}, e.g. {@code socket://127.0.0.1:5555}. */
     public String address() {
-        return "socket://127.0.0.1:" + port();
+        String host = server.getInetAddress().getHostAddress();
+        return "socket://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
     public VirtualChip chip() {

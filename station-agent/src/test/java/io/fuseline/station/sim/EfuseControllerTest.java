@@ -19,7 +19,7 @@ class EfuseControllerTest {
 
     @Test
     void esp32ProgramOrsTheWriteRegistersIntoTheArrayAndClearsThem() {
-        EfuseController c = EfuseController.forChip(EfuseChip.of(ChipFamily.ESP32));
+        EfuseController c = EfuseController.blank(EfuseChip.of(ChipFamily.ESP32));
         esp32Burn(c, 0x098, KEY);
         assertThat(readBlock(c, 0x038)).containsExactly(KEY);
         assertThat(c.read(0x098)).isZero();
@@ -30,7 +30,7 @@ class EfuseControllerTest {
 
     @Test
     void esp32WriteAndReadProtection() {
-        EfuseController c = EfuseController.forChip(EfuseChip.of(ChipFamily.ESP32));
+        EfuseController c = EfuseController.blank(EfuseChip.of(ChipFamily.ESP32));
         esp32Burn(c, 0x098, KEY);
         // BLOCK0 write regs: WR_DIS bit 7 (BLOCK1), RD_DIS bit 0 (BLOCK1 → bit 16 of word 0).
         esp32Burn(c, 0x01C, new int[] {1 << 7 | 1 << 16, 0, 0, 0, 0, 0, 0});
@@ -41,7 +41,7 @@ class EfuseControllerTest {
 
     @Test
     void esp32ThreeQuarterCodingErrorsShowInDecStatus() {
-        EfuseController c = EfuseController.forChip(EfuseChip.of(ChipFamily.ESP32));
+        EfuseController c = EfuseController.blank(EfuseChip.of(ChipFamily.ESP32));
         esp32Burn(c, 0x01C, new int[] {0, 0, 0, 0, 0, 0, Esp32Efuse.CODING_SCHEME_34});
         esp32Burn(c, 0x0B8, new int[] {1, 0, 0, 0, 0, 0, 0, 0});
         assertThat(c.read(Esp32Efuse.DEC_STATUS) & 0xFFF).isNotZero();
@@ -49,26 +49,44 @@ class EfuseControllerTest {
 
     @Test
     void aBurnThatDoesNotStickChangesNothing() {
-        EfuseController c = EfuseController.forChip(EfuseChip.of(ChipFamily.ESP32));
+        EfuseController c = EfuseController.blank(EfuseChip.of(ChipFamily.ESP32));
         c.setBurnsStick(false);
         esp32Burn(c, 0x098, KEY);
         assertThat(readBlock(c, 0x038)).containsOnly(0);
     }
 
     @Test
-    void s3ProgramsOneBlockWithItsParityAndReportsAReprogrammedBlockAsAnRsFailure() {
-        EfuseController c = EfuseController.forChip(EfuseChip.of(ChipFamily.ESP32S3));
+    void s3ProgramsOneBlockWithItsParityAndReportsABadCodewordAsAnRsFailure() {
+        EfuseController c = EfuseController.blank(EfuseChip.of(ChipFamily.ESP32S3));
         s3Burn(c, 4, KEY, true);
         assertThat(readBlock(c, 0x09C)).containsExactly(KEY);
         assertThat(c.read(Esp32S3Efuse.RD_RS_ERR0)).isZero();
-        s3Burn(c, 4, new int[] {0, 0, 0, 0, 0, 0, 0, 0x8000_0000}, true);
-        // Block 4 is the fourth nibble (BLOCK1 at bit 0): fail bit 3 of it.
-        assertThat(c.read(Esp32S3Efuse.RD_RS_ERR0) >>> 12 & 0xF).isEqualTo(0x8);
+        // Parity of all-zero data with non-zero data words: not a codeword; nothing is burned, the block is flagged.
+        s3Burn(c, 5, KEY, false);
+        assertThat(readBlock(c, 0x0BC)).containsOnly(0);
+        // Block 5 is the fifth nibble (BLOCK1 at bit 0): fail bit 3 of it.
+        assertThat(c.read(Esp32S3Efuse.RD_RS_ERR0) >>> 16 & 0xF).isEqualTo(0x8);
+    }
+
+    @Test
+    void anEfuseFileSurvivesARestartInEspefuseVirtualFileLayout(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("efuse.bin");
+        EfuseChip chip = EfuseChip.of(ChipFamily.ESP32);
+        EfuseController c = EfuseController.persistent(chip, file, fresh -> fresh.factoryBurn(0, new int[] {0, 7}));
+        esp32Burn(c, 0x098, KEY);
+        EfuseController again = EfuseController.persistent(chip, file, fresh -> {
+            throw new AssertionError("the file exists: no fresh chip");
+        });
+        assertThat(readBlock(again, 0x038)).containsExactly(KEY);
+        assertThat(again.read(0x004)).isEqualTo(7);
+        assertThat(io.fuseline.esp.efuse.EfuseRegisters.fromVirtualFile(chip, java.nio.file.Files.readAllBytes(file)))
+                .isEqualTo(c.snapshot());
     }
 
     @Test
     void s3WriteDisabledBlocksStayAndReadDisabledBlocksReadZero() {
-        EfuseController c = EfuseController.forChip(EfuseChip.of(ChipFamily.ESP32S3));
+        EfuseController c = EfuseController.blank(EfuseChip.of(ChipFamily.ESP32S3));
         s3Burn(c, 5, KEY, true);
         // BLOCK0: word0 WR_DIS bit 24 (KEY1), word1 RD_DIS bit 1 (KEY1).
         s3Burn(c, 0, new int[] {1 << 24, 1 << 1, 0, 0, 0, 0, 0, 0}, false);
@@ -94,7 +112,7 @@ class EfuseControllerTest {
             c.write(Esp32S3Efuse.PGM_DATA0 + 4 * i, words[i]);
         }
         if (rs) {
-            ByteBuffer p = ByteBuffer.wrap(ReedSolomon.parity(Esp32EfuseController.bytes(words)))
+            ByteBuffer p = ByteBuffer.wrap(ReedSolomon.parity(bytes(words)))
                     .order(ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < 3; i++) {
                 c.write(Esp32S3Efuse.PGM_CHECK_VALUE0 + 4 * i, p.getInt());
@@ -113,5 +131,13 @@ class EfuseControllerTest {
             out[i] = c.read(readOffset + 4 * i);
         }
         return out;
+    }
+
+    static byte[] bytes(int[] words) {
+        ByteBuffer b = ByteBuffer.allocate(words.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (int w : words) {
+            b.putInt(w);
+        }
+        return b.array();
     }
 }
