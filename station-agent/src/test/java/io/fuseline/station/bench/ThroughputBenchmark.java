@@ -18,7 +18,7 @@ import java.util.Random;
  * bytes/s each way), printed as a fraction of that line rate. Not a JUnit test: run it by hand (the exec plugin
  * does not resolve offline here, so build the class path with the dependency plugin):
  * <pre>
- * cd /work/main &amp;&amp; ./mvnw -q -B -o -pl station-agent test-compile dependency:build-classpath \
+ * ./mvnw -q -B -o -pl station-agent test-compile dependency:build-classpath \
  *     -Dfuseline.build.dir=/tmp/build-station -Dmdep.outputFile=/tmp/build-station/cp.txt -Dmdep.includeScope=test \
  *   &amp;&amp; java -cp /tmp/build-station/test-classes:/tmp/build-station/classes:$(cat /tmp/build-station/cp.txt) \
  *     io.fuseline.station.bench.ThroughputBenchmark [esp32|esp32s3|esp32c3]
