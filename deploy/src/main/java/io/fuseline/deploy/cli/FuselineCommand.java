@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             io.fuseline.deploy.cli.chip.ChipCommand.class,
             io.fuseline.deploy.cli.jig.JigCommand.class,
             io.fuseline.deploy.cli.station.StationCommand.class,
+            io.fuseline.deploy.cli.vault.VaultCommand.class,
             BrokerCommand.class,
             DoctorCommand.class,
             CommandLine.HelpCommand.class

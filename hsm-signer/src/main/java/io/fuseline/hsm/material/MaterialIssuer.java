@@ -1,6 +1,11 @@
 package io.fuseline.hsm.material;
 
 import io.fuseline.hsm.ca.FactoryCa;
+import io.fuseline.hsm.custody.CustodyEvent;
+import io.fuseline.hsm.custody.CustodyRecorder;
+import io.fuseline.hsm.policy.KeyPolicy;
+import io.fuseline.hsm.policy.KeyRole;
+import io.fuseline.hsm.vault.KeyType;
 import io.fuseline.hsm.vault.KeyLabel;
 import io.fuseline.hsm.vault.KeyVault;
 import io.fuseline.hsm.vault.VaultError;
@@ -36,11 +41,18 @@ public final class MaterialIssuer {
     private static final int MAX_GENERATIONS = 1000;
     private final KeyVault vault;
     private final FactoryCa ca;
+    private final CustodyRecorder custody;
     private final Object[] locks = new Object[64];
 
     public MaterialIssuer(KeyVault vault, FactoryCa ca) {
+        this(vault, ca, CustodyRecorder.NONE);
+    }
+
+    /** An issuer that records every generation and wrap in {@code custody}. */
+    public MaterialIssuer(KeyVault vault, FactoryCa ca, CustodyRecorder custody) {
         this.vault = vault;
         this.ca = ca;
+        this.custody = custody;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }
@@ -55,6 +67,7 @@ public final class MaterialIssuer {
         synchronized (locks[Math.floorMod(request.mac().hashCode(), locks.length)]) {
             List<WrappedKey> wrapped = new ArrayList<>();
             String certificatePem = null;
+            String fingerprint = P256.fingerprintHex(vault.publicKey(KeyLabel.station(request.stationId())));
             for (SecretSlot slot : slots) {
                 KeyLabel label = keyFor(request, slot);
                 VaultKey key = vault.find(label).orElseThrow();
@@ -62,9 +75,10 @@ public final class MaterialIssuer {
                     certificatePem = certificate(request, label);
                 }
                 KeyEnvelope envelope = vault.wrapForStation(label, request.stationId(), slot.kind());
-                wrapped.add(new WrappedKey(label.name(), slot.kind(), slot.purpose(), key.kcv(), envelope.toBase64()));
+                custody.record(new CustodyEvent.WrappedFor(label, key.kcv(), request.stationId(), fingerprint,
+                        request.requestId()));
+                wrapped.add(new WrappedKey(keyIdOf(label), slot.kind(), slot.purpose(), key.kcv(), envelope.toBase64()));
             }
-            String fingerprint = P256.fingerprintHex(vault.publicKey(KeyLabel.station(request.stationId())));
             return new KeyMaterialIssued(request.requestId(), request.mac(), request.chip(), request.stationId(),
                     fingerprint, wrapped, certificatePem);
         }
@@ -98,7 +112,39 @@ public final class MaterialIssuer {
         VaultKey created = slot.isKeyPair() ? vault.generateKeyPair(label, request.requestId())
                 : vault.generateSecret(label, slot.length(), request.requestId());
         LOG.info("generated {} (kcv {}) for {} request {}", label, created.kcv(), request.mac(), request.requestId());
+        custody.record(new CustodyEvent.Generated(label, created.kcv(), vault.describe(), template(label),
+                request.requestId() + (request.reprovision() ? " (re-provisioning)" : "")));
         return label;
+    }
+
+    /**
+     * The key id a {@link WrappedKey} (and the orchestrator's {@code burnedKeyIds}) carries for a device key: its
+     * label's name in the schema's alphabet, {@code <mac>.<slot>.g<generation>}, e.g.
+     * {@code 24:0a:c4:12:34:56.flash_encryption_key.xts_aes_128_key.g1}.
+     */
+    public static String keyIdOf(KeyLabel label) {
+        return label.name().replaceFirst("/", ".").replace("#", ".g");
+    }
+
+    /** The label of a key the issuer named {@code key.keyId()} in a {@link WrappedKey} of the given kind. */
+    public static KeyLabel labelOf(WrappedKey key) {
+        String id = key.keyId();
+        int g = id.lastIndexOf(".g");
+        String name = (id.substring(0, g) + "#" + id.substring(g + 2)).replaceFirst("\\.", "/");
+        return new KeyLabel(switch (key.kind()) {
+            case FLASH_ENCRYPTION_KEY -> KeyRole.DEVICE_FLASH_ENCRYPTION;
+            case HMAC_KEY -> KeyRole.DEVICE_HMAC;
+            case NVS_ENCRYPTION_KEY -> KeyRole.DEVICE_NVS_ENCRYPTION;
+            case DEVICE_IDENTITY_KEY -> KeyRole.DEVICE_IDENTITY;
+        }, name);
+    }
+
+    /** The template a key was generated under, as the custody record names it (docs/key-policy.md). */
+    static String template(KeyLabel label) {
+        KeyPolicy p = KeyPolicy.of(label.role());
+        return label.role() + " " + KeyType.of(label.role()) + ": CKA_TOKEN=" + p.token() + " CKA_SENSITIVE="
+                + p.sensitive() + " CKA_EXTRACTABLE=" + p.extractable() + (p.wrapOnlyForStation()
+                ? " (wrap only, enrolled station)" : "") + " CKA_MODIFIABLE=false";
     }
 
     private String certificate(KeyMaterialRequested request, KeyLabel identity) {

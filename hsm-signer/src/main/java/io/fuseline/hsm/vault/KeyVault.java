@@ -55,6 +55,14 @@ public interface KeyVault extends AutoCloseable {
     /** Every key in the vault (certificates are not keys and are not listed). */
     List<VaultKey> list();
 
+    /**
+     * The keys whose name starts with {@code namePrefix} (a device's keys: {@code "<mac>/"}). Implementations answer
+     * from their index, without listing the whole vault.
+     */
+    default List<VaultKey> list(String namePrefix) {
+        return list().stream().filter(k -> k.label().name().startsWith(namePrefix)).toList();
+    }
+
     /** The public half of a key pair or an enrolled station key. */
     PublicKey publicKey(KeyLabel label);
 

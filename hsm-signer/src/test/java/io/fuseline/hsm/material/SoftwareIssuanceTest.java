@@ -11,8 +11,7 @@ import io.fuseline.schemas.envelope.StationUnwrapper;
 import io.fuseline.schemas.message.KeyMaterialIssued;
 import io.fuseline.schemas.message.SecretKind;
 import io.fuseline.schemas.message.WrappedKey;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.fuseline.hsm.testing.LogCapture;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -34,11 +33,9 @@ class SoftwareIssuanceTest extends IssuanceContract {
     /** Runs a known issuance with logs captured, opens every secret, and looks for its bytes in every text made. */
     @Test
     void plaintextNeverReachesLogsToStringsOrTheIssuedRecord() throws Exception {
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
         KeyMaterialIssued issued;
         List<String> texts = new ArrayList<>();
-        System.setErr(new PrintStream(captured, true));
+        LogCapture captured = LogCapture.start();
         try {
             issued = issuer.issue(s3Request("kmr-leak", mac(77), false));
             issuer.issue(s3Request("kmr-leak", mac(77), false));
@@ -50,10 +47,10 @@ class SoftwareIssuanceTest extends IssuanceContract {
             texts.add(issued.toString());
             vault().list().forEach(k -> texts.add(k.toString()));
         } finally {
-            System.setErr(err);
+            captured.close();
         }
-        texts.add(captured.toString());
-        assertThat(captured.toString()).contains("generated");
+        texts.add(captured.text());
+        assertThat(captured.text()).contains("generated");
         StationUnwrapper unwrapper = new StationUnwrapper(station.getPrivate(), station.getPublic());
         int checked = 0;
         for (WrappedKey k : issued.wrappedKeys()) {

@@ -34,8 +34,11 @@ final class Pkcs11Templates {
     private Pkcs11Templates() {
     }
 
-    /** A per-device secret of {@code length} bytes (flash-encryption, HMAC, NVS keys). */
-    static AttributeVector secret(KeyLabel label, byte[] id, int length) {
+    /**
+     * A per-device secret of {@code length} bytes (flash-encryption, HMAC, NVS keys). {@code staged}: generated as a
+     * modifiable session object first and made persistent by {@link #persist()} (see {@link Pkcs11Staging}).
+     */
+    static AttributeVector secret(KeyLabel label, byte[] id, int length, boolean staged) {
         KeyPolicy p = KeyPolicy.of(label.role());
         return new AttributeVector()
                 .class_(CKO_SECRET_KEY)            // CKA_CLASS: a secret key
@@ -43,7 +46,7 @@ final class Pkcs11Templates {
                 .valueLen(length)                  // CKA_VALUE_LEN: bytes to generate
                 .label(label.toString())           // CKA_LABEL: ROLE/name, how the vault finds the key
                 .id(id)                            // CKA_ID: the request that created it (idempotency)
-                .token(p.token())                  // CKA_TOKEN: persistent, survives the session
+                .token(p.token() && !staged)       // CKA_TOKEN: persistent (staged: after the copy)
                 .private_(true)                    // CKA_PRIVATE: invisible without login
                 .sensitive(p.sensitive())          // CKA_SENSITIVE: the value can never be read
                 .extractable(p.extractable())      // CKA_EXTRACTABLE: may leave, and then only via C_WrapKey
@@ -52,11 +55,25 @@ final class Pkcs11Templates {
                 .sign(false).verify(false)         // CKA_SIGN/VERIFY: no MAC oracle over a device key
                 .wrap(false).unwrap(false)         // CKA_WRAP/UNWRAP: it is wrapped, it never wraps
                 .derive(false)                     // CKA_DERIVE: nothing is derived from it
-                .modifiable(false);                // CKA_MODIFIABLE: attributes frozen at generation
+                .copyable(staged)                  // CKA_COPYABLE: only a staged key, for the one copy that persists it
+                .modifiable(staged);               // CKA_MODIFIABLE: frozen (staged: by the copy)
     }
 
-    /** A key pair of the label's role: signing keys sign; a device identity key is only ever wrapped. */
-    static KeyPairTemplate keyPair(KeyLabel label, byte[] id) {
+    /**
+     * The C_CopyObject template that turns a staged session object into the persistent key: only the two
+     * attributes PKCS#11 lets a copy change; everything else (CKA_LOCAL, CKA_ALWAYS_SENSITIVE, ...) is kept.
+     */
+    static AttributeVector persist() {
+        return new AttributeVector()
+                .token(true)                       // CKA_TOKEN: from session object to token object
+                .modifiable(false);                // CKA_MODIFIABLE: frozen from now on
+    }
+
+    /**
+     * A key pair of the label's role: signing keys sign; a device identity key is only ever wrapped. {@code staged}
+     * as for {@link #secret}; signing keys are never staged and are not copyable.
+     */
+    static KeyPairTemplate keyPair(KeyLabel label, byte[] id, boolean staged) {
         KeyPolicy p = KeyPolicy.of(label.role());
         boolean rsa = KeyType.of(label.role()) == KeyType.RSA_3072;
         boolean signs = SIGNERS.contains(label.role());
@@ -65,7 +82,7 @@ final class Pkcs11Templates {
                 .keyType(rsa ? CKK_RSA : CKK_EC)   // CKA_KEY_TYPE: decided by the role
                 .label(label.toString())           // CKA_LABEL: ROLE/name, shared with the public half
                 .id(id)                            // CKA_ID: the request that created it, pairs the halves
-                .token(p.token())                  // CKA_TOKEN: persistent
+                .token(p.token() && !staged)       // CKA_TOKEN: persistent (staged: after the copy)
                 .private_(true)                    // CKA_PRIVATE: invisible without login
                 .sensitive(p.sensitive())          // CKA_SENSITIVE: private components never readable
                 .extractable(p.extractable())      // CKA_EXTRACTABLE: signing/CA keys never; identity keys wrapped
@@ -74,18 +91,19 @@ final class Pkcs11Templates {
                 .signRecover(false)                // CKA_SIGN_RECOVER: never
                 .decrypt(false).unwrap(false)      // CKA_DECRYPT/UNWRAP: never a decryption oracle
                 .derive(false)                     // CKA_DERIVE: no ECDH with these keys
-                .modifiable(false);                // CKA_MODIFIABLE: frozen
+                .copyable(staged)                  // CKA_COPYABLE: signing keys never; staged keys for one copy
+                .modifiable(staged);               // CKA_MODIFIABLE: frozen (staged: by the copy)
         AttributeVector pub = new AttributeVector()
                 .class_(CKO_PUBLIC_KEY)            // CKA_CLASS: the public half
                 .keyType(rsa ? CKK_RSA : CKK_EC)   // CKA_KEY_TYPE
                 .label(label.toString())           // CKA_LABEL
                 .id(id)                            // CKA_ID
-                .token(p.token())                  // CKA_TOKEN: persistent with its private half
+                .token(p.token() && !staged)       // CKA_TOKEN: persistent with its private half
                 .private_(false)                   // CKA_PRIVATE: public keys are readable before login
                 .verify(signs)                     // CKA_VERIFY
                 .encrypt(false).wrap(false)        // CKA_ENCRYPT/WRAP: never
                 .derive(false)                     // CKA_DERIVE: never
-                .modifiable(false);                // CKA_MODIFIABLE: frozen
+                .modifiable(staged);               // CKA_MODIFIABLE: frozen (staged: by the copy)
         if (rsa) {
             pub.modulusBits(3072)                  // CKA_MODULUS_BITS: RSA-3072 (Secure Boot V2)
                .publicExponent(BigInteger.valueOf(65537)); // CKA_PUBLIC_EXPONENT: F4
@@ -93,6 +111,18 @@ final class Pkcs11Templates {
             pub.ecParams(P256_PARAMS);             // CKA_EC_PARAMS: P-256
         }
         return new KeyPairTemplate(priv, pub);
+    }
+
+    /** A device certificate (DER) stored beside its key pair; staged like the keys, then copied to the token. */
+    static AttributeVector certificate(KeyLabel keyPair, byte[] id, byte[] subject, byte[] der, boolean staged) {
+        return AttributeVector.newX509Certificate()
+                .label(keyPair.toString())         // CKA_LABEL: the key pair's label
+                .id(id)                            // CKA_ID: the request that created the key pair
+                .token(!staged)                    // CKA_TOKEN: persistent (staged: after the copy)
+                .private_(false)                   // CKA_PRIVATE: a certificate is public
+                .modifiable(staged)                // CKA_MODIFIABLE: frozen (staged: by the copy)
+                .subject(subject)                  // CKA_SUBJECT: DER of the subject name
+                .value(der);                       // CKA_VALUE: the certificate
     }
 
     /** A station's enrolled public key (imported, not generated). */

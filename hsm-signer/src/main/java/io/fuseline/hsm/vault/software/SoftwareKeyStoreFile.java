@@ -26,7 +26,8 @@ import javax.crypto.spec.SecretKeySpec;
  * The software token's file: a PKCS#12 key store (the JDK's, PBES2 with HMAC-SHA-256 and AES-256 per entry, an
  * HMAC-SHA-256 integrity MAC over the file) protected by one password. Every key is a secret-key entry whose bytes
  * are the secret or the PKCS#8 private key; label, request id, public key and certificate ride along as PKCS#12
- * bag attributes under a private OID arc. Writes replace the file atomically (write, then rename). Not thread-safe:
+ * bag attributes under a private OID arc. Writes replace the file atomically (write, then rename); between two
+ * writes, changes go to the {@link SoftwareJournal}. Not thread-safe:
  * {@link SoftwareKeyVault} serialises access.
  */
 final class SoftwareKeyStoreFile {
@@ -64,6 +65,17 @@ final class SoftwareKeyStoreFile {
         } catch (IOException | GeneralSecurityException e) {
             throw io("cannot open the software key store " + file + " (wrong password or damaged file): "
                     + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** A new, empty store that {@link #save} writes to {@code file}. Takes ownership of {@code password}. */
+    static SoftwareKeyStoreFile empty(Path file, char[] password) {
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            return new SoftwareKeyStoreFile(file, password, ks);
+        } catch (IOException | GeneralSecurityException e) {
+            throw io("cannot create a PKCS#12 key store: " + e.getClass().getSimpleName(), e);
         }
     }
 

@@ -29,20 +29,51 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded default vault: keys in a password-protected PKCS#12 file ({@link SoftwareKeyStoreFile}). It keeps
  * the same rules as an HSM (policy, no overwrite, wrap-only export) but a key in process memory is only as safe as
- * the process, so it warns loudly at start that it is not for production. Every change is written to the file
- * before the method returns. Thread-safe (one lock).
+ * the process, so it warns loudly at start that it is not for production. Every change is appended to an encrypted
+ * journal beside the file ({@link SoftwareJournal}) and forced to disk before the method returns; the PKCS#12 file
+ * is rewritten only when the vault opens with more than {@value #COMPACT_AFTER} journal records. Thread-safe (one
+ * lock).
  */
 public final class SoftwareKeyVault implements KeyVault {
     private static final Logger LOG = LoggerFactory.getLogger(SoftwareKeyVault.class);
+    /** Journal records beyond which opening the vault folds the journal into a new PKCS#12 snapshot. */
+    static final int COMPACT_AFTER = 1000;
     private final Path file;
-    private final SoftwareKeyStoreFile store;
+    private final char[] password;
     private final SoftwareCrypto crypto = new SoftwareCrypto();
     private final Map<KeyLabel, StoredKey> keys = new LinkedHashMap<>();
+    private SoftwareJournal journal;
 
-    private SoftwareKeyVault(Path file, SoftwareKeyStoreFile store) {
+    private SoftwareKeyVault(Path file, char[] password) {
         this.file = file;
-        this.store = store;
-        store.readAll().forEach(k -> keys.put(k.label(), k));
+        this.password = password;
+        SoftwareKeyStoreFile store = SoftwareKeyStoreFile.open(file, password.clone());
+        try {
+            store.readAll().forEach(k -> keys.put(k.label(), k));
+            if (!java.nio.file.Files.exists(file)) {
+                store.save(); // an empty snapshot, owner-only, so the password is checked from the first open on
+            }
+        } finally {
+            store.clearPassword();
+        }
+        journal = SoftwareJournal.open(journalOf(file), password, change -> {
+            if (change.key() == null) {
+                StoredKey gone = keys.remove(change.label());
+                if (gone != null) {
+                    gone.wipe();
+                }
+            } else {
+                keys.put(change.label(), change.key());
+            }
+        });
+        if (journal.records() > COMPACT_AFTER) {
+            compact();
+        }
+    }
+
+    /** The journal beside a key-store file: {@code vault.p12.journal}. */
+    public static Path journalOf(Path file) {
+        return file.resolveSibling(file.getFileName() + ".journal");
     }
 
     /** Opens (or creates) the key store at {@code file}; the password is read once. */
@@ -51,7 +82,7 @@ public final class SoftwareKeyVault implements KeyVault {
         LOG.warn("* SOFTWARE KEY VAULT at {}: keys are protected by a password file only.", file);
         LOG.warn("* NOT FOR PRODUCTION. Use the PKCS#11 vault (an HSM) for any unit that ships.");
         LOG.warn("***************************************************************************************");
-        return new SoftwareKeyVault(file, SoftwareKeyStoreFile.open(file, password.read()));
+        return new SoftwareKeyVault(file, password.read());
     }
 
     @Override
@@ -135,8 +166,7 @@ public final class SoftwareKeyVault implements KeyVault {
             throw new VaultException(VaultError.KEY_EXISTS, keyPair + " already has a certificate");
         }
         StoredKey updated = k.withCertificate(certificateDer.clone());
-        store.put(updated);
-        store.save();
+        journal.put(updated);
         keys.put(keyPair, updated);
     }
 
@@ -148,22 +178,37 @@ public final class SoftwareKeyVault implements KeyVault {
     @Override
     public synchronized void destroy(KeyLabel label) {
         StoredKey k = require(label);
-        store.remove(label);
-        store.save();
+        journal.remove(label);
         keys.remove(label);
         k.wipe();
     }
 
     @Override
     public synchronized void close() {
+        journal.close();
         keys.values().forEach(StoredKey::wipe);
         keys.clear();
-        store.clearPassword();
+        Arrays.fill(password, '\0');
+    }
+
+    /**
+     * Writes every key into a new PKCS#12 snapshot (replacing the file atomically), then empties the journal. A crash
+     * in between leaves the old journal beside the new snapshot; replaying it again changes nothing.
+     */
+    private void compact() {
+        SoftwareKeyStoreFile fresh = SoftwareKeyStoreFile.empty(file, password.clone());
+        try {
+            keys.values().forEach(fresh::put);
+            fresh.save();
+        } finally {
+            fresh.clearPassword();
+        }
+        journal = journal.reset(password);
+        LOG.info("software key vault {}: journal folded into a new snapshot of {} keys", file, keys.size());
     }
 
     private VaultKey add(StoredKey key) {
-        store.put(key);
-        store.save();
+        journal.put(key);
         keys.put(key.label(), key);
         return describe(key);
     }

@@ -74,6 +74,8 @@ class Pkcs11KeyAttributesIT {
                 long h = Pkcs11Objects.find(s, CKO_PRIVATE_KEY, KEYS.get(signer)).orElseThrow();
                 assertThat(s.getAttrValues(h, PKCS11Constants.CKA_EXTRACTABLE).extractable()).isFalse();
                 assertThat(s.getAttrValues(h, PKCS11Constants.CKA_SIGN).sign()).isTrue();
+                assertThat(s.getAttrValues(h, PKCS11Constants.CKA_COPYABLE).copyable()).as("%s CKA_COPYABLE", signer)
+                        .isFalse();
             }
         }
     }
