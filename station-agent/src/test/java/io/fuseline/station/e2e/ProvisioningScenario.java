@@ -1,5 +1,13 @@
 package io.fuseline.station.e2e;
 
+import io.fuseline.esp.ChipFamily;
+import io.fuseline.esp.efuse.BurnRequest;
+import io.fuseline.esp.efuse.EfuseKey;
+import io.fuseline.esp.efuse.EfuseSummary;
+import io.fuseline.esp.efuse.KeyProtection;
+import io.fuseline.esp.efuse.KeyPurpose;
+import io.fuseline.station.ops.EfuseBurnSettings;
+import io.fuseline.station.ops.EfuseBurner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fuseline.station.ops.FlashId;
@@ -59,6 +67,26 @@ final class ProvisioningScenario {
         assertThat(chip.flash().read(DEFLATED_AT, text.length)).isEqualTo(text);
         // The first write is still intact: erase of the second did not reach it.
         loader.verifyFlash(PLAIN_AT, random);
+
+        burnFlashEncryptionKey(loader, chip);
+    }
+
+    /** The last, irreversible step of a unit: its flash-encryption key, read- and write-protected, verified. */
+    private static void burnFlashEncryptionKey(RomLoader loader, VirtualChip chip) throws Exception {
+        boolean esp32 = chip.config().chip() == ChipFamily.ESP32;
+        String block = esp32 ? "flash_encryption" : "BLOCK_KEY0";
+        byte[] key = new byte[32];
+        new Random(7).nextBytes(key);
+        EfuseBurner.Result burned = new EfuseBurner(loader, EfuseBurnSettings.defaults()).burn(List.of(
+                new BurnRequest.BurnKey(block, esp32 ? null : KeyPurpose.XTS_AES_128_KEY, EfuseKey.copyOf(key),
+                        KeyProtection.DEFAULT)));
+        assertThat(burned.blocks()).isNotEmpty();
+        EfuseSummary.BlockState state = loader.readEfuseSummary().block(esp32 ? 1 : 4);
+        assertThat(state.readProtected()).isTrue();
+        assertThat(state.writeProtected()).isTrue();
+        // Read-protected: software reads zeros, the hardware keeps the key.
+        assertThat(state.readsEmpty()).isTrue();
+        assertThat(loader.readEfuses()).isEqualTo(chip.efuse().snapshot());
     }
 
     static byte[] md5(byte[] data) throws Exception {
