@@ -28,4 +28,13 @@ class ArchitectureTest {
             .that().resideInAPackage("io.fuseline.orchestrator.lifecycle..")
             .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.net..")
             .because("a transition must not read files or the network; recipes are loaded before it runs");
+
+    @ArchTest
+    static final ArchRule theAuditChainFormatIsPlainJava = noClasses()
+            .that().resideInAPackage("io.fuseline.orchestrator.audit..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "io.quarkus..", "io.smallrye..",
+                    "io.vertx..", "jakarta..", "org.eclipse.microprofile..", "org.flywaydb..", "io.fuseline.schemas..",
+                    "io.fuseline.orchestrator.store..", "io.fuseline.orchestrator.unit..",
+                    "io.fuseline.orchestrator.messaging..", "io.fuseline.orchestrator.checkpoint..")
+            .because("./fuseline audit export/verify (deploy) use it without the orchestrator's dependencies");
 }

@@ -15,11 +15,12 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             io.fuseline.deploy.cli.chip.ChipCommand.class,
+            io.fuseline.deploy.cli.vault.VaultCommand.class,
             io.fuseline.deploy.cli.jig.JigCommand.class,
             io.fuseline.deploy.cli.station.StationCommand.class,
-            io.fuseline.deploy.cli.vault.VaultCommand.class,
             BrokerCommand.class,
             DoctorCommand.class,
+            io.fuseline.deploy.cli.audit.AuditCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

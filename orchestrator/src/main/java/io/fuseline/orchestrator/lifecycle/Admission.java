@@ -67,9 +67,53 @@ final class Admission {
         return d.outcome();
     }
 
+    /**
+     * A released unit (RETEST, REWORK) identified again: blank eFuses required (they are the ground truth), then new
+     * key material is requested with {@code reprovision} set. It keeps its work order (it already counted there);
+     * one released before it had one is admitted to {@code workOrder} like a new unit.
+     */
+    void readmit(Decision d, DeviceIdentified e, Optional<WorkOrderView> workOrder, UnitState.Released released) {
+        Unit unit = d.unit();
+        Map<String, String> burned = ArrivalFuses.burned(e);
+        if (!burned.isEmpty()) {
+            d.quarantine(ids.next("q"), QuarantineReason.SECURITY_FUSES_ALREADY_BURNED, burned, null);
+            return;
+        }
+        String woId = unit.workOrderId();
+        String recipeId = unit.recipeId();
+        if (woId == null) {
+            if (workOrder.isEmpty() || !workOrder.get().hasRoom()) {
+                d.quarantine(ids.next("q"), QuarantineReason.OPERATOR_HOLD, Map.of("station", e.stationId(),
+                        "problem", "the station has no open work order with room for a re-entering unit"), null);
+                return;
+            }
+            woId = workOrder.get().id();
+            recipeId = workOrder.get().recipeId();
+            d.admitted();
+        }
+        Optional<Recipe> recipe = recipes.find(recipeId);
+        if (recipe.isEmpty() || recipe.get().chip() != e.chip() || !recipe.get().accepts(e.chipRevision())) {
+            d.quarantine(ids.next("q"), QuarantineReason.OPERATOR_HOLD, Map.of("workOrder", woId, "problem",
+                    "recipe '" + recipeId + "' is not loaded or does not fit the unit"), null);
+            return;
+        }
+        String requestId = ids.next("kmr");
+        Unit again = new Unit(unit.mac(), unit.chip(), e.chipRevision(), e.stationId(), e.jigId(), woId, recipeId,
+                requestId, List.of(), unit.state());
+        d.replace(again).command(keyRequest(again, recipe.get(), true))
+                .to(new UnitState.Identified(requestId, released.nextAttempt()), "workOrder", woId, "recipe",
+                        recipeId, "keyMaterialRequestId", requestId, "reentryAfter", released.quarantineId(),
+                        "disposition", released.disposition().name(), "nextAttempt", released.nextAttempt());
+    }
+
     KeyMaterialRequested keyRequest(Unit unit, Recipe recipe) {
+        return keyRequest(unit, recipe, false);
+    }
+
+    /** {@code reprovision} is true for a unit the vault already issued keys to (re-entry after a release). */
+    KeyMaterialRequested keyRequest(Unit unit, Recipe recipe, boolean reprovision) {
         return new KeyMaterialRequested(unit.keyMaterialRequestId(), unit.mac(), unit.chip(), unit.stationId(),
-                unit.workOrderId(), unit.recipeId(), false, plans.secrets(recipe));
+                unit.workOrderId(), unit.recipeId(), reprovision, plans.secrets(recipe));
     }
 
     private Outcome hold(Decision d, Map<String, String> evidence) {

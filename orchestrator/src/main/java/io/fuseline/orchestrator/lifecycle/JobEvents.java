@@ -36,7 +36,7 @@ final class JobEvents {
                     ? d.to(new UnitState.FusesBurning(job.get()), "jobId", e.jobId(), "step", e.step()).outcome()
                     : d.outcome();
             case FUSES_BURNING -> d.outcome();
-            case IDENTIFIED, KEYED, VERIFIED, PROVISIONED, QUARANTINED -> stale(unit, cause, e.jobId());
+            case IDENTIFIED, KEYED, VERIFIED, PROVISIONED, QUARANTINED, RELEASED -> stale(unit, cause, e.jobId());
         };
     }
 

@@ -2,8 +2,10 @@ package io.fuseline.orchestrator.lifecycle;
 
 import io.fuseline.orchestrator.recipe.RecipeBook;
 import io.fuseline.schemas.message.DeviceIdentified;
+import io.fuseline.schemas.message.Disposition;
 import io.fuseline.schemas.message.QuarantineReason;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -25,7 +27,7 @@ final class Reidentification {
         this.ids = ids;
     }
 
-    Outcome reidentify(Unit unit, DeviceIdentified e, String cause) {
+    Outcome reidentify(Unit unit, DeviceIdentified e, Optional<WorkOrderView> workOrder, String cause) {
         Decision d = new Decision(unit, cause);
         boolean sameStation = unit.stationId().equals(e.stationId());
         Map<String, String> whereabouts = new TreeMap<>(Map.of("registeredStation", unit.stationId(),
@@ -36,6 +38,7 @@ final class Reidentification {
         return switch (unit.state().kind()) {
             case PROVISIONED, VERIFIED -> d.quarantine(ids.next("q"), QuarantineReason.DUPLICATE_MAC, whereabouts,
                     null).outcome();
+            case RELEASED -> reenter(d, e, workOrder, whereabouts);
             case QUARANTINED -> d.audit(AuditEntry.of("unit.reidentified", "state", "QUARANTINED", "station",
                     e.stationId(), "jig", e.jigId())).outcome();
             case IDENTIFIED, KEYED, JOB_ISSUED, FLASHING, FUSES_BURNING -> sameStation ? resume(d, e, whereabouts)
@@ -43,11 +46,23 @@ final class Reidentification {
         };
     }
 
+    private Outcome reenter(Decision d, DeviceIdentified e, Optional<WorkOrderView> workOrder,
+                            Map<String, String> whereabouts) {
+        UnitState.Released released = (UnitState.Released) d.unit().state();
+        if (released.disposition() == Disposition.SCRAP) {
+            whereabouts.put("scrappedIn", released.quarantineId());
+            return d.quarantine(ids.next("q"), QuarantineReason.DUPLICATE_MAC, whereabouts, null).outcome();
+        }
+        admission.readmit(d, e, workOrder, released);
+        return d.outcome();
+    }
+
     private Outcome resume(Decision d, DeviceIdentified e, Map<String, String> whereabouts) {
         Unit unit = d.unit();
         Map<String, String> burned = ArrivalFuses.burned(e);
         switch (unit.state().kind()) {
-            case IDENTIFIED -> recipes.find(unit.recipeId()).ifPresent(r -> d.command(admission.keyRequest(unit, r))
+            case IDENTIFIED -> recipes.find(unit.recipeId()).ifPresent(r -> d.command(admission.keyRequest(unit, r,
+                            ((UnitState.Identified) unit.state()).reentryAttempt() != null))
                     .audit(AuditEntry.of("unit.reidentified", "state", "IDENTIFIED", "resent",
                             "keyMaterialRequested", "keyMaterialRequestId", unit.keyMaterialRequestId())));
             case KEYED -> retry.issueOrHold(d, ((UnitState.Keyed) unit.state()).nextAttempt());
@@ -68,7 +83,7 @@ final class Reidentification {
                 d.quarantine(ids.next("q"), QuarantineReason.FAILED_AFTER_IRREVERSIBLE_STEP, burned,
                         unit.state().job().orElseThrow().lastCompletedStep() + 1);
             }
-            case VERIFIED, PROVISIONED, QUARANTINED -> throw new IllegalStateException(
+            case VERIFIED, PROVISIONED, QUARANTINED, RELEASED -> throw new IllegalStateException(
                     "resume is only called for units in progress, not " + unit.describe());
         }
         return d.outcome();

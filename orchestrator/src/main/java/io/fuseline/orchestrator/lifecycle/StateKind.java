@@ -6,13 +6,13 @@ package io.fuseline.orchestrator.lifecycle;
  * handling it in every transition does not compile ({@code UnitStateTest} keeps records and constants one to one).
  */
 public enum StateKind {
-    IDENTIFIED, KEYED, JOB_ISSUED, FLASHING, FUSES_BURNING, VERIFIED, PROVISIONED, QUARANTINED;
+    IDENTIFIED, KEYED, JOB_ISSUED, FLASHING, FUSES_BURNING, VERIFIED, PROVISIONED, QUARANTINED, RELEASED;
 
     /** Whether a job may be running on the unit (the station-silence check looks at these only). */
     public boolean inJob() {
         return switch (this) {
             case JOB_ISSUED, FLASHING, FUSES_BURNING -> true;
-            case IDENTIFIED, KEYED, VERIFIED, PROVISIONED, QUARANTINED -> false;
+            case IDENTIFIED, KEYED, VERIFIED, PROVISIONED, QUARANTINED, RELEASED -> false;
         };
     }
 }

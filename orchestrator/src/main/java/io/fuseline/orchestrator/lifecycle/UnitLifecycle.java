@@ -4,10 +4,12 @@ import io.fuseline.orchestrator.recipe.RecipeBook;
 import io.fuseline.schemas.MessageType;
 import io.fuseline.schemas.message.DeviceDetached;
 import io.fuseline.schemas.message.DeviceIdentified;
+import io.fuseline.schemas.message.Disposition;
 import io.fuseline.schemas.message.FuseBurned;
 import io.fuseline.schemas.message.FuselineMessage;
 import io.fuseline.schemas.message.KeyMaterialIssued;
 import io.fuseline.schemas.message.QuarantineReason;
+import io.fuseline.schemas.message.QuarantineReleased;
 import io.fuseline.schemas.message.StepCompleted;
 import io.fuseline.schemas.message.StepFailed;
 import io.fuseline.schemas.message.StepStarted;
@@ -39,12 +41,18 @@ public final class UnitLifecycle {
 
     /**
      * A station identified a unit: admission of a new unit ({@code known} empty; {@code workOrder} is the station's
-     * open work order, if any) or re-identification of a known one.
+     * open work order, if any) or re-identification of a known one (a released unit without a work order of its
+     * own re-enters on {@code workOrder}, see {@link #needsWorkOrder}).
      */
     public Outcome identified(Optional<Unit> known, DeviceIdentified e, Optional<WorkOrderView> workOrder) {
         String cause = MessageType.DEVICE_IDENTIFIED.type();
-        return known.map(u -> reidentification.reidentify(u, e, cause))
+        return known.map(u -> reidentification.reidentify(u, e, workOrder, cause))
                 .orElseGet(() -> admission.admit(e, workOrder, cause));
+    }
+
+    /** Whether identifying {@code known} again needs its station's open work order (read and locked by the caller). */
+    public static boolean needsWorkOrder(Optional<Unit> known) {
+        return known.map(u -> u.state().kind() == StateKind.RELEASED && u.workOrderId() == null).orElse(true);
     }
 
     /**
@@ -84,6 +92,29 @@ public final class UnitLifecycle {
                 job.lastCompletedStep() + 1).outcome();
     }
 
+    /**
+     * A quality engineer's decision on quarantine {@code quarantineId}: the unit moves to RELEASED and the vault is
+     * told (QuarantineReleased). RETEST and REWORK let it re-enter when a station identifies it again; its next job
+     * will be attempt {@code nextAttempt} (the caller knows the attempts used from the registry).
+     *
+     * @throws IllegalStateException    if the unit is not in that quarantine (already decided, or another case)
+     * @throws IllegalArgumentException if {@code by} or {@code reason} is blank
+     */
+    public Outcome release(Unit unit, String quarantineId, Disposition disposition, String by, String reason,
+                           int nextAttempt) {
+        if (by == null || by.isBlank() || reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a disposition of " + quarantineId + " needs who decided and why");
+        }
+        if (!(unit.state() instanceof UnitState.Quarantined q) || !q.quarantineId().equals(quarantineId)) {
+            throw new IllegalStateException("unit " + unit.describe() + " is not in quarantine " + quarantineId);
+        }
+        Decision d = new Decision(unit, "quarantine.disposition");
+        d.to(new UnitState.Released(quarantineId, disposition, nextAttempt, q.current()), "quarantineId",
+                quarantineId, "disposition", disposition.name(), "by", by, "reason", reason, "quarantineReason",
+                q.reason().name());
+        return d.command(new QuarantineReleased(quarantineId, unit.mac(), disposition, by, reason)).outcome();
+    }
+
     private Outcome keyed(Unit unit, KeyMaterialIssued e, String cause) {
         if (unit.state().kind() != StateKind.IDENTIFIED || !e.requestId().equals(unit.keyMaterialRequestId())) {
             return Outcome.noted(unit, AuditEntry.of("event.ignored", "cause", cause, "requestId", e.requestId(),
@@ -95,10 +126,11 @@ public final class UnitLifecycle {
             return d.quarantine(ids.next("q"), QuarantineReason.KEY_MATERIAL_UNAVAILABLE, Map.of("requestId",
                     e.requestId(), "wrappedFor", e.stationId(), "unitStation", unit.stationId()), null).outcome();
         }
+        int attempt = ((UnitState.Identified) unit.state()).nextAttempt();
         d.replace(unit.withKeys(e.wrappedKeys(), unit.state()));
-        d.to(new UnitState.Keyed(1), "requestId", e.requestId(), "keys", e.wrappedKeys().stream()
+        d.to(new UnitState.Keyed(attempt), "requestId", e.requestId(), "keys", e.wrappedKeys().stream()
                 .map(k -> k.keyId() + " " + k.kind() + " kcv " + k.kcv()).toList());
-        retry.issueOrHold(d, 1);
+        retry.issueOrHold(d, attempt);
         return d.outcome();
     }
 }

@@ -1,5 +1,6 @@
 package io.fuseline.orchestrator.lifecycle;
 
+import io.fuseline.schemas.message.Disposition;
 import io.fuseline.schemas.message.QuarantineReason;
 import java.util.Collections;
 import java.util.Map;
@@ -21,10 +22,23 @@ public sealed interface UnitState {
         return Optional.empty();
     }
 
-    /** Key material was requested from the vault under {@code keyMaterialRequestId}; waiting for it. */
-    record Identified(String keyMaterialRequestId) implements UnitState {
+    /**
+     * Key material was requested from the vault under {@code keyMaterialRequestId}; waiting for it.
+     * {@code reentryAttempt} is null for a unit's first admission; for a unit that re-entered after a quarantine
+     * release it is the attempt number its next job gets (attempts stay unique per unit).
+     */
+    record Identified(String keyMaterialRequestId, Integer reentryAttempt) implements UnitState {
         public Identified {
             Objects.requireNonNull(keyMaterialRequestId, "keyMaterialRequestId");
+        }
+
+        public Identified(String keyMaterialRequestId) {
+            this(keyMaterialRequestId, null);
+        }
+
+        /** The attempt number of the unit's next job. */
+        public int nextAttempt() {
+            return reentryAttempt == null ? 1 : reentryAttempt;
         }
 
         @Override
@@ -99,5 +113,23 @@ public sealed interface UnitState {
 
         @Override
         public Optional<JobRef> job() { return Optional.ofNullable(current); }
+    }
+
+    /**
+     * A quality engineer released quarantine {@code quarantineId} with {@code disposition}. RETEST and REWORK let the
+     * unit re-enter when a station identifies it again (new key material, {@code nextAttempt} for its next job);
+     * a SCRAP unit that shows up again is quarantined as a duplicate. {@code last} is the job it was on, if any.
+     */
+    record Released(String quarantineId, Disposition disposition, int nextAttempt, JobRef last) implements UnitState {
+        public Released {
+            Objects.requireNonNull(quarantineId, "quarantineId");
+            Objects.requireNonNull(disposition, "disposition");
+        }
+
+        @Override
+        public StateKind kind() { return StateKind.RELEASED; }
+
+        @Override
+        public Optional<JobRef> job() { return Optional.ofNullable(last); }
     }
 }

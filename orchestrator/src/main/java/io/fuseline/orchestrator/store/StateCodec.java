@@ -22,6 +22,7 @@ final class StateCodec {
             case VERIFIED -> UnitState.Verified.class;
             case PROVISIONED -> UnitState.Provisioned.class;
             case QUARANTINED -> UnitState.Quarantined.class;
+            case RELEASED -> UnitState.Released.class;
         };
         return Jdbc.fromJson(json, type);
     }

@@ -92,8 +92,8 @@ class EventProcessing {
         Optional<StoredUnit> before = devices.find(mac);
         Outcome outcome;
         if (event.data() instanceof DeviceIdentified id) {
-            Optional<WorkOrderView> wo = before.isEmpty() ? workOrders.openForStationLocked(id.stationId())
-                    : Optional.empty();
+            Optional<WorkOrderView> wo = UnitLifecycle.needsWorkOrder(before.map(StoredUnit::unit))
+                    ? workOrders.openForStationLocked(id.stationId()) : Optional.empty();
             outcome = lifecycle.identified(before.map(StoredUnit::unit), id, wo);
         } else if (before.isEmpty()) {
             LOG.warnf("unit %s: %s id=%s from %s names a unit the registry does not know", mac, event.type(),

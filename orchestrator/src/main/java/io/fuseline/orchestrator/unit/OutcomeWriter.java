@@ -20,6 +20,8 @@ import io.fuseline.schemas.codec.EncodedEvent;
 import io.fuseline.schemas.message.AuditRecord;
 import io.fuseline.schemas.message.DeviceProvisioned;
 import io.fuseline.schemas.message.FuselineMessage;
+import io.fuseline.schemas.message.QuarantineOrdered;
+import io.fuseline.orchestrator.metrics.UnitMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,9 +44,11 @@ class OutcomeWriter {
     private final CloudEventCodec codec;
     private final MessagingConfig messaging;
     private final OutboxConfig outboxConfig;
+    private final UnitMetrics metrics;
 
     OutcomeWriter(DeviceStore devices, WorkOrderStore workOrders, AuditLogStore audit, OutboxStore outbox,
-                  CloudEventCodec codec, MessagingConfig messaging, OutboxConfig outboxConfig) {
+                  CloudEventCodec codec, MessagingConfig messaging, OutboxConfig outboxConfig, UnitMetrics metrics) {
+        this.metrics = metrics;
         this.devices = devices;
         this.workOrders = workOrders;
         this.audit = audit;
@@ -66,6 +70,11 @@ class OutcomeWriter {
             devices.update(after, before.get().version(), now);
         }
         countWorkOrder(before.map(StoredUnit::unit), outcome);
+        StateKind was = before.map(u -> u.unit().state().kind()).orElse(null);
+        StateKind is = after.state().kind();
+        if (was != is && (is == StateKind.PROVISIONED || is == StateKind.QUARANTINED || is == StateKind.RELEASED)) {
+            metrics.outcome(is.name().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     /**
@@ -73,15 +82,23 @@ class OutcomeWriter {
      * and, if configured, the audit records for publication.
      */
     void auditAndQueue(String subject, Outcome outcome, Instant now) {
+        auditAndQueue(ACTOR, subject, outcome, now);
+    }
+
+    /** As {@link #auditAndQueue(String, Outcome, Instant)}, with the lifecycle's records made by {@code actor}. */
+    void auditAndQueue(String actor, String subject, Outcome outcome, Instant now) {
         AuditLogStore.Appender chain = audit.open();
         List<AuditRecord> records = new ArrayList<>();
         for (AuditEntry e : outcome.audit()) {
-            records.add(chain.append(ACTOR, e.action(), subject, Jdbc.JSON.valueToTree(e.details()), now));
+            records.add(chain.append(actor, e.action(), subject, Jdbc.JSON.valueToTree(e.details()), now));
         }
         // The unit's closing record is the last one the lifecycle asked for: its hash is the verdict's audit head.
         String head = chain.head();
         for (FuselineMessage command : outcome.commands()) {
             FuselineMessage filled = command instanceof DeviceProvisioned p ? withHead(p, head) : command;
+            if (command instanceof QuarantineOrdered q) {
+                metrics.quarantined(q.reason().name());
+            }
             CloudEvent<FuselineMessage> event = CloudEvent.of(messaging.source(), filled);
             EncodedEvent encoded = codec.encode(event);
             String topic = Topics.topicOf(filled).topicName();

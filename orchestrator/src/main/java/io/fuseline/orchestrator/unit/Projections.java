@@ -5,6 +5,7 @@ import io.fuseline.orchestrator.lifecycle.StateKind;
 import io.fuseline.orchestrator.lifecycle.Unit;
 import io.fuseline.orchestrator.lifecycle.UnitState;
 import io.fuseline.orchestrator.recipe.RecipeBook;
+import io.fuseline.orchestrator.metrics.UnitMetrics;
 import io.fuseline.orchestrator.store.RegistryProjection;
 import io.fuseline.schemas.message.FuseBurned;
 import io.fuseline.schemas.message.FuselineMessage;
@@ -24,7 +25,10 @@ class Projections {
     private final RegistryProjection registry;
     private final RecipeBook recipes;
 
-    Projections(RegistryProjection registry, RecipeBook recipes) {
+    private final UnitMetrics metrics;
+
+    Projections(RegistryProjection registry, RecipeBook recipes, UnitMetrics metrics) {
+        this.metrics = metrics;
         this.registry = registry;
         this.recipes = recipes;
     }
@@ -35,6 +39,7 @@ class Projections {
             registry.stepStarted(s, now);
         } else if (event instanceof StepCompleted c) {
             registry.stepCompleted(c, after.state().kind() == StateKind.PROVISIONED, now);
+            metrics.stepDuration(c.kind().name(), c.durationMillis());
         } else if (event instanceof StepFailed f) {
             registry.stepFailed(f, now);
         } else if (event instanceof FuseBurned b) {

@@ -1,6 +1,7 @@
 package io.fuseline.orchestrator.unit;
 
 import io.fuseline.orchestrator.messaging.StationEventSink;
+import io.fuseline.orchestrator.metrics.UnitMetrics;
 import io.fuseline.orchestrator.outbox.OutboxRelay;
 import io.fuseline.orchestrator.store.ConcurrentUpdateException;
 import io.fuseline.schemas.codec.CloudEvent;
@@ -26,7 +27,10 @@ public class UnitEventHandler implements StationEventSink {
     private final OutboxRelay relay;
     private final LifecycleConfig config;
 
-    UnitEventHandler(EventProcessing processing, OutboxRelay relay, LifecycleConfig config) {
+    private final UnitMetrics metrics;
+
+    UnitEventHandler(EventProcessing processing, OutboxRelay relay, LifecycleConfig config, UnitMetrics metrics) {
+        this.metrics = metrics;
         this.processing = processing;
         this.relay = relay;
         this.config = config;
@@ -36,6 +40,7 @@ public class UnitEventHandler implements StationEventSink {
     public void accept(CloudEvent<FuselineMessage> event) {
         MDC.put("mac", event.subject() == null ? "-" : event.subject());
         MDC.put("event", event.type() + " " + event.id());
+        long start = System.nanoTime();
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
@@ -54,6 +59,7 @@ public class UnitEventHandler implements StationEventSink {
                 }
             }
         } finally {
+            metrics.eventHandled(event.type(), java.time.Duration.ofNanos(System.nanoTime() - start));
             MDC.remove("mac");
             MDC.remove("event");
         }

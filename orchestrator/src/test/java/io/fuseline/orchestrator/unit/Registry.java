@@ -33,6 +33,10 @@ public class Registry {
         return strings("SELECT status FROM jobs WHERE job_id = ?", jobId).get(0);
     }
 
+    List<String> jobIds(MacAddress mac) {
+        return strings("SELECT job_id FROM jobs WHERE mac = ? ORDER BY attempt", mac.toString());
+    }
+
     int inbox(String eventId) {
         return Integer.parseInt(strings("SELECT count(*) FROM inbox WHERE event_id = ?", eventId).get(0));
     }

@@ -1,0 +1,161 @@
+package io.fuseline.orchestrator.bench;
+
+import io.fuseline.embedded.kafka.EmbeddedKafkaBroker;
+import io.fuseline.embedded.postgres.EmbeddedPostgresDatabase;
+import io.fuseline.schemas.Topics;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * The orchestrator throughput benchmark (docs/benchmarks.md). Not a test: a main class on the test classpath.
+ * Starts an embedded Kafka broker and an embedded PostgreSQL, runs the packaged orchestrator
+ * ({@code target/quarkus-app/quarkus-run.jar}) as a separate process against them, and feeds synthetic station and
+ * vault events for {@code --units} units (default 10000) through the broker. Prints units per second (first
+ * identification to last verdict) and p50/p99 event-to-command latency.
+ *
+ * <p>Options: {@code --units N}, {@code --partitions P} (partitions of the consumed topics, and consumers the
+ * orchestrator runs for them: keyed by MAC, so each unit's events stay in order), {@code --window W} (units in
+ * flight, default 400), {@code --stations S} (default 20); {@code -Dbench.app.KEY=VALUE} on the harness's JVM sets
+ * {@code KEY} in the orchestrator's.
+ */
+public final class OrchestratorBenchmark {
+    private OrchestratorBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = options(args);
+        int units = Integer.parseInt(opts.getOrDefault("units", "10000"));
+        int partitions = Integer.parseInt(opts.getOrDefault("partitions", "1"));
+        int window = Integer.parseInt(opts.getOrDefault("window", "400"));
+        int stations = Integer.parseInt(opts.getOrDefault("stations", "20"));
+        Path jar = Path.of(opts.getOrDefault("app", "target/quarkus-app/quarkus-run.jar"));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: ./mvnw -o -pl orchestrator package -DskipTests");
+        }
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+             EmbeddedPostgresDatabase db = EmbeddedPostgresDatabase.start()) {
+            topics(broker.bootstrapServers(), partitions);
+            int port = freePort();
+            Process app = launch(jar, broker.bootstrapServers(), db, port, partitions);
+            try {
+                awaitReady(port, app);
+                workOrder(db, units, stations);
+                try (LineSimulator line = new LineSimulator(broker.bootstrapServers(), stations, window)) {
+                    long start = System.nanoTime();
+                    line.run(units, Duration.ofMinutes(30));
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    report(units, partitions, window, seconds, line);
+                }
+            } finally {
+                app.destroy();
+                app.waitFor();
+            }
+        }
+    }
+
+    private static void report(int units, int partitions, int window, double seconds, LineSimulator line) {
+        List<Long> lat = new ArrayList<>(line.latenciesNanos);
+        Collections.sort(lat);
+        System.out.printf("units=%d partitions=%d window=%d provisioned=%d quarantined=%d%n", units, partitions,
+                window, line.provisioned.get(), line.quarantined.get());
+        System.out.printf("elapsed=%.1f s  throughput=%.1f units/s%n", seconds, units / seconds);
+        System.out.printf("event-to-command latency over %d commands: p50=%.1f ms p99=%.1f ms max=%.1f ms%n",
+                lat.size(), pct(lat, 0.50), pct(lat, 0.99), lat.isEmpty() ? 0.0 : lat.get(lat.size() - 1) / 1e6);
+    }
+
+    private static double pct(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? 0.0 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())))
+                / 1e6;
+    }
+
+    private static Process launch(Path jar, String bootstrap, EmbeddedPostgresDatabase db, int port, int partitions)
+            throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dkafka.bootstrap.servers=" + bootstrap, "-Dquarkus.datasource.jdbc.url=" + db.jdbcUrl(),
+                "-Dquarkus.datasource.username=" + db.user(), "-Dquarkus.datasource.password=" + db.password(),
+                "-Dquarkus.http.port=" + port, "-Dfuseline.lifecycle.recipes-dir=src/test/resources/recipes",
+                "-Dfuseline.audit.checkpoint.key-file=target/bench-audit-checkpoint-key.pem",
+                "-Dquarkus.log.level=WARN",
+                "-Dmp.messaging.incoming.station-events.partitions=" + partitions,
+                "-Dmp.messaging.incoming.hsm-results.partitions=" + partitions,
+                "-jar", jar.toString()));
+        // -Dbench.app.<key>=<value> on the harness sets <key> in the orchestrator, e.g. -Dbench.app.fuseline.outbox.publish-audit=false
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.app.")).sorted()
+                .forEach(k -> cmd.add(cmd.size() - 2, "-D" + k.substring("bench.app.".length()) + "="
+                        + System.getProperty(k)));
+        return new ProcessBuilder(cmd).inheritIO().start();
+    }
+
+    private static void awaitReady(int port, Process app) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("the orchestrator exited with " + app.exitValue());
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250); // a poll of a process we started; no test here
+        }
+        throw new IllegalStateException("the orchestrator was not ready within 2 minutes");
+    }
+
+    private static void topics(String bootstrap, int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            List<NewTopic> topics = new ArrayList<>();
+            for (String t : List.of(Topics.STATION_EVENTS, Topics.HSM_RESULTS, Topics.HSM_REQUESTS,
+                    Topics.STATION_JOBS, Topics.AUDIT, Topics.DLQ)) {
+                topics.add(new NewTopic(t, partitions, (short) 1));
+            }
+            admin.createTopics(topics).all().get();
+        }
+    }
+
+    private static void workOrder(EmbeddedPostgresDatabase db, int units, int stations) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             Statement s = c.createStatement()) {
+            s.execute("INSERT INTO work_orders (id, recipe_id, lot, quantity, overbuild_quota) VALUES ('wo-bench', "
+                    + "'sensor-s3-v2', 'lot-bench', " + units + ", 0)");
+            for (int i = 0; i < stations; i++) {
+                s.execute("INSERT INTO station_assignments (station_id, work_order_id) VALUES ('bench-st-" + i
+                        + "', 'wo-bench')");
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> opts = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return opts;
+    }
+}
