@@ -18,13 +18,19 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.println("The local line is not there yet. What exists today:");
-        out.println("  ./fuseline broker    the embedded Kafka broker every local line runs on");
-        out.println("  ./fuseline doctor    checks this machine for what a line and its tests need");
-        out.println("  ./fuseline test      the whole test suite (what CI runs)");
+        out.println("The local line is not there yet: its pieces exist and are tested one by one.");
+        out.println("What you can run today:");
+        out.println("  ./fuseline jig serve --chip esp32s3 --listen 127.0.0.1:4001   virtual units in download mode");
+        out.println("  ./fuseline station identify --port socket://127.0.0.1:4001   talk to a unit");
+        out.println("  ./fuseline chip ...      espsecure/esptool/espefuse-compatible chip tools");
+        out.println("  ./fuseline vault ...     the key ceremony (signing key, factory CA, stations)");
+        out.println("  ./fuseline audit ...     export and verify the audit chain offline");
+        out.println("  ./fuseline broker        the embedded Kafka broker every local line runs on");
+        out.println("  ./fuseline doctor        checks this machine for what a line and its tests need");
+        out.println("  ./fuseline test          the whole test suite (what CI runs)");
         out.println();
-        out.println("Still to come (docs/roadmap.md): chip tools, virtual jigs, station agent, vault, orchestrator,");
-        out.println("and then this command, which will start them all and feed units through the jigs.");
+        out.println("Still to come (docs/roadmap.md): this command starting broker, database, vault, orchestrator,");
+        out.println("station agent and virtual jigs together and feeding units through them.");
         out.flush();
         return 3;
     }
