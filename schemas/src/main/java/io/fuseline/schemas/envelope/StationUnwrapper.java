@@ -3,12 +3,10 @@ package io.fuseline.schemas.envelope;
 import io.fuseline.schemas.envelope.EnvelopeException.Reason;
 import io.fuseline.schemas.message.SecretKind;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
 
 /**
@@ -62,7 +60,8 @@ public final class StationUnwrapper {
             throw new EnvelopeException(Reason.KEY_MISMATCH, "the envelope's kcv " + envelope.header().kcv()
                     + " is not that of the certified key");
         }
-        SecretBytes pkcs8 = SecretBytes.adopt(open(envelope), envelope.header().kcv());
+        SecretBytes pkcs8 = SecretBytes.adopt(EcPrivateKeys.withoutTrailingZeros(open(envelope)),
+                envelope.header().kcv());
         try {
             boolean pairs = pkcs8.apply(der -> signsFor(der, certifiedKey));
             if (!pairs) {
@@ -93,7 +92,7 @@ public final class StationUnwrapper {
     private static boolean signsFor(byte[] pkcs8, PublicKey certified) {
         byte[] challenge = "fuseline identity key check".getBytes();
         try {
-            PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            PrivateKey key = EcPrivateKeys.p256(pkcs8);
             Signature s = Signature.getInstance("SHA256withECDSA");
             s.initSign(key);
             s.update(challenge);
