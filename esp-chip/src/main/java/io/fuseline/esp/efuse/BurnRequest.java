@@ -7,6 +7,28 @@ package io.fuseline.esp.efuse;
 public sealed interface BurnRequest {
 
     /**
+     * The request {@code espefuse burn_key BLOCK KEYFILE [PURPOSE]} makes: {@code XTS_AES_256_KEY} (a purpose espefuse
+     * offers, not an eFuse value) splits a 64-byte key over two blocks; no purpose means the ESP32's fixed blocks.
+     *
+     * @throws IllegalArgumentException for a purpose name Fuseline does not know, naming the accepted ones
+     */
+    static BurnRequest burnKey(String block, String purpose, EfuseKey key, KeyProtection protection) {
+        if (purpose == null) {
+            return new BurnKey(block, null, key, protection);
+        }
+        String p = purpose.toUpperCase(java.util.Locale.ROOT);
+        if (p.equals("XTS_AES_256_KEY")) {
+            return new BurnXtsAes256Key(block, key, protection);
+        }
+        try {
+            return new BurnKey(block, KeyPurpose.valueOf(p), key, protection);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown key purpose '" + purpose
+                    + "' (e.g. XTS_AES_128_KEY, XTS_AES_256_KEY, HMAC_UP, USER, SECURE_BOOT_DIGEST0)", e);
+        }
+    }
+
+    /**
      * {@code burn_efuse NAME VALUE} for a bool or uint field: the new absolute value (bits only go 0 to 1; a bool
      * takes 1; a uint must not be 0).
      */

@@ -16,4 +16,9 @@ public record KeyProtection(boolean writeProtect, boolean readProtect) {
     public static final KeyProtection NONE = new KeyProtection(false, false);
     /** S3/C3 {@code --no-read-protect}: write-protected, readable. */
     public static final KeyProtection WRITE_ONLY = new KeyProtection(true, false);
+
+    /** The protection espefuse's {@code --no-protect-key}, {@code --no-write-protect}, {@code --no-read-protect} leave. */
+    public static KeyProtection fromEspefuseFlags(boolean noProtectKey, boolean noWriteProtect, boolean noReadProtect) {
+        return noProtectKey ? NONE : new KeyProtection(!noWriteProtect, !noReadProtect);
+    }
 }

@@ -117,7 +117,7 @@ public final class OrchestratorBenchmark {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(250); // a poll of a process we started; no test here
+            app.waitFor(250, java.util.concurrent.TimeUnit.MILLISECONDS); // wakes early if the app dies
         }
         throw new IllegalStateException("the orchestrator was not ready within 2 minutes");
     }

@@ -109,19 +109,14 @@ final class EfusePlanCommand implements Callable<Integer> {
     }
 
     private List<BurnRequest> requests() throws Exception {
-        KeyProtection protection = noProtectKey ? KeyProtection.NONE
-                : new KeyProtection(!noWriteProtect, !noReadProtect);
+        KeyProtection protection = KeyProtection.fromEspefuseFlags(noProtectKey, noWriteProtect, noReadProtect);
         List<BurnRequest> out = new ArrayList<>();
         for (String spec : burnKeys) {
             String[] p = parts(spec, "--burn-key", 2, 3);
             byte[] raw = Files.readAllBytes(Path.of(p[1]));
             EfuseKey key = EfuseKey.copyOf(raw);
             Arrays.fill(raw, (byte) 0);
-            if (p.length == 3 && p[2].equals("XTS_AES_256_KEY")) {
-                out.add(new BurnRequest.BurnXtsAes256Key(p[0], key, protection));
-            } else {
-                out.add(new BurnRequest.BurnKey(p[0], p.length == 3 ? purpose(p[2]) : null, key, protection));
-            }
+            out.add(BurnRequest.burnKey(p[0], p.length == 3 ? p[2] : null, key, protection));
         }
         for (String spec : burnDigests) {
             String[] p = parts(spec, "--burn-key-digest", 2, 3);

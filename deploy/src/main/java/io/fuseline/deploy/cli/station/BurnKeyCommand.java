@@ -3,12 +3,10 @@ package io.fuseline.deploy.cli.station;
 import io.fuseline.esp.efuse.BurnRequest;
 import io.fuseline.esp.efuse.EfuseKey;
 import io.fuseline.esp.efuse.KeyProtection;
-import io.fuseline.esp.efuse.KeyPurpose;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,31 +59,19 @@ final class BurnKeyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KeyProtection protection = noProtectKey ? KeyProtection.NONE
-                : new KeyProtection(!noWriteProtect, !noReadProtect);
+        KeyProtection protection = KeyProtection.fromEspefuseFlags(noProtectKey, noWriteProtect, noReadProtect);
         byte[] bytes = Files.readAllBytes(keyFile);
         try (EfuseKey key = EfuseKey.copyOf(bytes)) {
             Arrays.fill(bytes, (byte) 0);
-            BurnRequest request = request(key, protection);
+            BurnRequest request;
+            try {
+                request = BurnRequest.burnKey(block, purpose, key, protection);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
             BurnSession.burn(port, spec.commandLine().getOut(), List.of(request),
                     "key " + key + " into " + block + (purpose == null ? "" : " as " + purpose), yes);
         }
         return 0;
-    }
-
-    private BurnRequest request(EfuseKey key, KeyProtection protection) {
-        if (purpose == null) {
-            return new BurnRequest.BurnKey(block, null, key, protection);
-        }
-        String p = purpose.toUpperCase(Locale.ROOT);
-        if (p.equals("XTS_AES_256_KEY")) {
-            return new BurnRequest.BurnXtsAes256Key(block, key, protection);
-        }
-        try {
-            return new BurnRequest.BurnKey(block, KeyPurpose.valueOf(p), key, protection);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "unknown key purpose '" + purpose
-                    + "' (e.g. XTS_AES_128_KEY, XTS_AES_256_KEY, HMAC_UP, USER, SECURE_BOOT_DIGEST0)");
-        }
     }
 }
