@@ -1,6 +1,7 @@
 package io.fuseline.orchestrator.api;
 
 import io.fuseline.orchestrator.unit.QuarantineDesk;
+import io.fuseline.orchestrator.unit.WorkOrderDesk;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.format.DateTimeParseException;
@@ -27,6 +28,16 @@ class ApiErrors {
 
     @ServerExceptionMapper
     Response decided(QuarantineDesk.AlreadyDecided e) {
+        return error(Response.Status.CONFLICT, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    Response unknownWorkOrder(WorkOrderDesk.UnknownWorkOrder e) {
+        return error(Response.Status.NOT_FOUND, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    Response workOrderConflict(WorkOrderDesk.Conflict e) {
         return error(Response.Status.CONFLICT, e.getMessage());
     }
 

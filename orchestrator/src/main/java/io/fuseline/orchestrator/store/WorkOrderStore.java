@@ -15,28 +15,56 @@ public class WorkOrderStore {
         this.jdbc = new Jdbc(dataSource);
     }
 
-    /** Creates an open work order; the caller has checked that the recipe exists. */
+    /** The chip of a work order made before chips were recorded, and of an assignment for any chip. */
+    public static final String ANY_CHIP = "*";
+
+    /** Creates an open work order for any chip; the caller has checked that the recipe exists. */
     public void create(String id, String recipeId, String lot, int quantity, int overbuildQuota) {
-        jdbc.update("INSERT INTO work_orders (id, recipe_id, lot, quantity, overbuild_quota) VALUES (?, ?, ?, ?, ?)",
-                "work_orders insert " + id, id, recipeId, lot, quantity, overbuildQuota);
+        create(id, recipeId, ANY_CHIP, lot, quantity, overbuildQuota);
     }
 
-    /** Makes {@code stationId} build {@code workOrderId} from now on. */
+    /** Creates an open work order for units of {@code chip} (tool name, e.g. {@code esp32s3}). */
+    public void create(String id, String recipeId, String chip, String lot, int quantity, int overbuildQuota) {
+        jdbc.update("INSERT INTO work_orders (id, recipe_id, chip, lot, quantity, overbuild_quota) VALUES (?, ?, ?, ?, ?, ?)",
+                "work_orders insert " + id, id, recipeId, chip, lot, quantity, overbuildQuota);
+    }
+
+    /** Makes {@code stationId} build {@code workOrderId} from now on, for units of the work order's chip. */
     public void assign(String stationId, String workOrderId) {
-        jdbc.update("INSERT INTO station_assignments (station_id, work_order_id) VALUES (?, ?) ON CONFLICT "
-                + "(station_id) DO UPDATE SET work_order_id = EXCLUDED.work_order_id, assigned_at = now()",
-                "station_assignments " + stationId, stationId, workOrderId);
+        jdbc.update("INSERT INTO station_assignments (station_id, work_order_id, chip) SELECT ?, id, chip FROM "
+                + "work_orders WHERE id = ? ON CONFLICT (station_id, chip) DO UPDATE SET work_order_id = "
+                + "EXCLUDED.work_order_id, assigned_at = now()", "station_assignments " + stationId, stationId,
+                workOrderId);
+    }
+
+    /** Whether a work order of that id exists. */
+    public boolean exists(String id) {
+        return jdbc.with("SELECT 1 FROM work_orders WHERE id = ?", "work_orders " + id, ps -> {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
+    /** Closes a work order: its stations admit no more units to it. Returns false if it was not open. */
+    public boolean close(String id) {
+        return jdbc.update("UPDATE work_orders SET status = 'CLOSED' WHERE id = ? AND status = 'OPEN'",
+                "work_orders close " + id, id) == 1;
     }
 
     /**
-     * The open work order {@code stationId} builds, locked until the transaction ends: admissions to one work order
-     * are serialised, so two instances cannot both take its last unit of quota.
+     * The open work order {@code stationId} builds for units of {@code chip} (an assignment for that chip wins over
+     * one for any chip), locked until the transaction ends: admissions to one work order are serialised, so two
+     * instances cannot both take its last unit of quota.
      */
-    public Optional<WorkOrderView> openForStationLocked(String stationId) {
+    public Optional<WorkOrderView> openForStationLocked(String stationId, String chip) {
         return jdbc.with("SELECT w.id, w.recipe_id, w.lot, w.quantity, w.overbuild_quota, w.started FROM work_orders w "
-                + "JOIN station_assignments s ON s.work_order_id = w.id WHERE s.station_id = ? AND w.status = 'OPEN' "
-                + "FOR UPDATE OF w", "work order of station " + stationId, ps -> {
+                + "JOIN station_assignments s ON s.work_order_id = w.id WHERE s.station_id = ? AND s.chip IN (?, '*') "
+                + "AND w.status = 'OPEN' ORDER BY s.chip = '*' LIMIT 1 FOR UPDATE OF w",
+                "work order of station " + stationId + " for " + chip, ps -> {
                     ps.setString(1, stationId);
+                    ps.setString(2, chip);
                     try (ResultSet rs = ps.executeQuery()) {
                         return rs.next() ? Optional.of(new WorkOrderView(rs.getString(1), rs.getString(2),
                                 rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6))) : Optional.empty();

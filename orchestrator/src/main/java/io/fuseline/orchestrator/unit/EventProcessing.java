@@ -93,7 +93,7 @@ class EventProcessing {
         Outcome outcome;
         if (event.data() instanceof DeviceIdentified id) {
             Optional<WorkOrderView> wo = UnitLifecycle.needsWorkOrder(before.map(StoredUnit::unit))
-                    ? workOrders.openForStationLocked(id.stationId()) : Optional.empty();
+                    ? workOrders.openForStationLocked(id.stationId(), id.chip().toolName()) : Optional.empty();
             outcome = lifecycle.identified(before.map(StoredUnit::unit), id, wo);
         } else if (before.isEmpty()) {
             LOG.warnf("unit %s: %s id=%s from %s names a unit the registry does not know", mac, event.type(),

@@ -221,6 +221,45 @@ class ApiIT {
     }
 
     @Test
+    @Order(8)
+    void workOrdersAreCreatedAssignedPerChipAndClosedByAdminsOnly() {
+        Map<String, Object> order = Map.of("id", "wo-plan", "recipe", "sensor-s3-v2", "lot", "lot-plan", "quantity", 2,
+                "stations", List.of("st-plan"));
+        as("quality").contentType(ContentType.JSON).body(order).post("/api/work-orders").then().statusCode(403);
+        as("admin").contentType(ContentType.JSON).body(order).post("/api/work-orders").then().statusCode(201)
+                .body("chip", equalTo("esp32s3")).body("stations", hasItem("st-plan")).body("status", equalTo("OPEN"));
+        as("admin").contentType(ContentType.JSON).body(order).post("/api/work-orders").then().statusCode(409);
+        as("admin").contentType(ContentType.JSON).body(Map.of("id", "wo-x", "recipe", "no-such", "lot", "l",
+                "quantity", 1)).post("/api/work-orders").then().statusCode(400).body("error", containsString("no-such"));
+        as("operator").get("/api/work-orders?open=true").then().statusCode(200).body("id", hasItem("wo-plan"));
+
+        MacAddress s3 = Events.mac(0xa0010);
+        line.send(Events.identified(s3, "st-plan", "jig-1"));
+        assertThat(scenarios.awaitVault(KeyMaterialRequested.class, s3, 1).workOrderId()).isEqualTo("wo-plan");
+        as("operator").get("/api/work-orders/wo-plan").then().statusCode(200).body("started", equalTo(1));
+
+        // The station builds S3s only: an ESP32 on it waits for a work order of its own chip.
+        MacAddress esp32 = MacAddress.parse("24:0a:c4:00:10:11");
+        line.send(Events.identifiedEsp32(esp32, "st-plan", "jig-2"));
+        QuarantineOrdered held = scenarios.awaitVault(QuarantineOrdered.class, esp32, 1);
+        assertThat(held.reason()).isEqualTo(QuarantineReason.OPERATOR_HOLD);
+        assertThat(held.evidence().get("problem")).contains("no open work order");
+
+        as("admin").post("/api/work-orders/wo-plan/close").then().statusCode(200).body("status", equalTo("CLOSED"));
+        as("admin").post("/api/work-orders/wo-plan/close").then().statusCode(409);
+        as("admin").put("/api/work-orders/wo-none/stations/st-plan").then().statusCode(404);
+        MacAddress late = Events.mac(0xa0011);
+        line.send(Events.identified(late, "st-plan", "jig-1"));
+        assertThat(scenarios.awaitVault(QuarantineOrdered.class, late, 1).reason())
+                .isEqualTo(QuarantineReason.OPERATOR_HOLD);
+        JsonPath audit = as("quality").queryParam("action", "workorder.created").get("/api/audit/records").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(audit.getList("items.actor", String.class)).contains("user:admin");
+        assertThat(audit.getList("items.payload.workOrder", String.class)).contains("wo-plan");
+        assertThat(audit.getList("items.subject", String.class)).containsOnly("line");
+    }
+
+    @Test
     @Order(7)
     void theOpenApiDocumentIsPublished() {
         given().get("/q/openapi?format=json").then().statusCode(200)

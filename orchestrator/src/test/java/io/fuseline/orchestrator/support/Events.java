@@ -48,6 +48,16 @@ public final class Events {
         });
     }
 
+    /** A blank ESP32 (not an S3) identified on {@code station}/{@code jig}. */
+    public static DeviceIdentified identifiedEsp32(MacAddress mac, String station, String jig) {
+        return golden(DeviceIdentified.class, "esp32-blank", j -> {
+            j.put("mac", mac.toString());
+            j.put("macCrc", mac.esp32Crc8());
+            j.put("stationId", station);
+            j.put("jigId", jig);
+        });
+    }
+
     /** Like {@link #identified} but with flash encryption already enabled in release mode. */
     public static DeviceIdentified identifiedWithFusesBurned(MacAddress mac, String station, String jig) {
         return golden(DeviceIdentified.class, "esp32s3-blank", j -> {
