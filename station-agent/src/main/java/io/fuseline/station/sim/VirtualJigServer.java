@@ -14,6 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * download mode (session state and baud rate start over; flash and eFuses persist). Connections are served one
  * at a time, as a UART has one host; a second client waits in the backlog. Run several servers for several jigs.
  *
+ * <p>Units come and go like on a real fixture: {@link #eject()} takes the unit off (the host's connection drops and
+ * later connections reach a USB-serial adapter with nothing behind it: bytes are swallowed, nothing answers), and
+ * {@link #insert} puts the next one on.
+ *
  * <p>Espressif's tools reach it as {@code esptool --port socket://127.0.0.1:PORT --before no_reset --no-stub}.
  * Thread-safe; {@link #close()} stops accepting and drops the current connection.
  */
@@ -21,7 +25,7 @@ public final class VirtualJigServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(VirtualJigServer.class.getName());
 
-    private final VirtualChip chip;
+    private volatile VirtualChip chip;
     private final ServerSocket server;
     private final Thread thread;
     private final AtomicInteger connections = new AtomicInteger();
@@ -32,6 +36,11 @@ public final class VirtualJigServer implements AutoCloseable {
         this.server = server;
         this.thread = new Thread(this::acceptLoop, "virtual-jig-" + server.getLocalPort());
         this.thread.setDaemon(true);
+    }
+
+    /** Starts an empty jig (no unit on it) on {@code host}:{@code port} (0 = any free port). */
+    public static VirtualJigServer startEmpty(InetAddress host, int port) throws IOException {
+        return start(null, host, port);
     }
 
     /** Starts serving {@code chip} on 127.0.0.1:{@code port} (0 = any free port). */
@@ -62,8 +71,34 @@ public final class VirtualJigServer implements AutoCloseable {
         return "socket://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
+    /** The unit on the jig, or null when it is empty. */
     public VirtualChip chip() {
         return chip;
+    }
+
+    /** Puts {@code next} on the jig in place of whatever was there; the host's next connection reaches it. */
+    public void insert(VirtualChip next) {
+        chip = java.util.Objects.requireNonNull(next, "next");
+        dropConnection();
+    }
+
+    /** Takes the unit off the jig: the host's connection drops, and nothing answers until {@link #insert}. */
+    public VirtualChip eject() {
+        VirtualChip was = chip;
+        chip = null;
+        dropConnection();
+        return was;
+    }
+
+    private void dropConnection() {
+        Socket s = current;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing the jig's connection", e);
+            }
+        }
     }
 
     /** Connections accepted so far. */
@@ -77,7 +112,12 @@ public final class VirtualJigServer implements AutoCloseable {
                 Socket s = server.accept();
                 connections.incrementAndGet();
                 current = s;
-                new JigLink(chip).serve(new TcpTransport(s));
+                VirtualChip unit = chip;
+                if (unit == null) {
+                    swallow(s);
+                } else {
+                    new JigLink(unit).serve(new TcpTransport(s));
+                }
             } catch (SocketException e) {
                 if (!server.isClosed()) {
                     LOG.log(System.Logger.Level.WARNING, "virtual jig accept failed", e);
@@ -87,6 +127,19 @@ public final class VirtualJigServer implements AutoCloseable {
             } finally {
                 current = null;
             }
+        }
+    }
+
+    /** An empty fixture: the adapter takes the host's bytes and nothing answers, until either side hangs up. */
+    private static void swallow(Socket s) throws IOException {
+        try (s) {
+            byte[] sink = new byte[512];
+            java.io.InputStream in = s.getInputStream();
+            while (in.read(sink) >= 0) {
+                // nothing is there to answer
+            }
+        } catch (SocketException e) {
+            // dropped by insert() or by the host: the jig is ready for the next connection
         }
     }
 
@@ -107,6 +160,8 @@ public final class VirtualJigServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "VirtualJigServer[" + chip.config().chip() + " at " + address() + "]";
+        VirtualChip unit = chip;
+        return "VirtualJigServer[" + (unit == null ? "empty" : unit.config().chip() + " " + unit.config().mac())
+                + " at " + address() + "]";
     }
 }
