@@ -21,10 +21,18 @@ class FuselineCommandTest {
     }
 
     @Test
-    void demoSaysHonestlyThatTheLineIsNotThereYet() {
-        CliRun run = CliRun.of("demo");
-        assertThat(run.code()).isNotZero();
-        assertThat(run.out()).contains("not there yet", "./fuseline broker");
+    void demoHelpNamesItsOptionsAndWhatItStarts() {
+        CliRun run = CliRun.of("demo", "--help");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("--units", "--jigs", "--faults", "--data-dir", "--keep", "127.0.0.1",
+                "Ctrl-C");
+    }
+
+    @Test
+    void demoRefusesMoreFaultsThanUnitsCanCarryBeforeStartingAnything() {
+        CliRun run = CliRun.of("demo", "--units", "4", "--jigs", "3", "--faults", "2");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--faults must be 0..1");
     }
 
     @Test

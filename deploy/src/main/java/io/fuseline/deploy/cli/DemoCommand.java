@@ -1,37 +1,114 @@
 package io.fuseline.deploy.cli;
 
+import io.fuseline.deploy.demo.DemoLine;
+import io.fuseline.deploy.demo.DemoReport;
+import io.fuseline.station.sim.JigConfig;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./fuseline demo}: will run a whole local line. Until the services exist it says plainly what does and
- * does not exist yet, and exits non-zero so no script mistakes it for a line that ran.
+ * {@code ./fuseline demo}: a whole local provisioning line on virtual jigs, from key ceremony to summary. Exit code
+ * 0 when every unit ended as its fault calls for, the audit chain verified and every key is accounted for; 1 when
+ * not; 2 for bad options.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Run a whole local provisioning line on virtual jigs (not complete yet).")
-final class DemoCommand implements java.util.concurrent.Callable<Integer> {
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a whole local provisioning line on virtual jigs and show what happened.",
+                "",
+                "Starts on 127.0.0.1 only: an embedded Kafka broker and PostgreSQL, hsm-signer on a software vault, "
+                        + "the orchestrator and a station agent with virtual ESP32-S3, ESP32-C3 and ESP32 jigs. On "
+                        + "first use it runs the key ceremony (Secure Boot signing key, factory CA, station "
+                        + "enrollment) and builds a signed demo release per chip. Then it plans a work order per chip "
+                        + "and puts the units on the jigs one after the other, some with faults (flaky cable, "
+                        + "pre-burned fuses, a burn that does not stick, a duplicate MAC). At the end: the summary, "
+                        + "the audit chain verified, key custody checked. Everything it started stops when it ends "
+                        + "or on Ctrl-C.",
+                ""},
+        footer = {"", "Examples:",
+                "  ./fuseline demo                              12 units on 3 jigs, a fresh line in .fuseline/demo",
+                "  ./fuseline demo --units 24 --jigs 4 --faults 4",
+                "  ./fuseline demo --data-dir /srv/line --keep  resume that line, leave it running afterwards"})
+final class DemoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--units", defaultValue = "12", paramLabel = "N", description = "Units to provision. Default: ${DEFAULT-VALUE}.")
+    int units;
+
+    @Option(names = "--jigs", defaultValue = "3", paramLabel = "N",
+            description = "Virtual jigs; their chips go S3, C3, ESP32, S3, … Default: ${DEFAULT-VALUE}.")
+    int jigs;
+
+    @Option(names = "--faults", defaultValue = "4", paramLabel = "N",
+            description = "Units with an injected fault (at most units - jigs). Default: ${DEFAULT-VALUE}.")
+    int faults;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "The line's folder. Given: the line there is resumed (keys, registry, audit trail kept). "
+                    + "Not given: .fuseline/demo, wiped and started clean every run.")
+    Path dataDir;
+
+    @Option(names = "--keep", description = "Leave the line running after the summary (until Ctrl-C) and print the "
+            + "API and metrics addresses.")
+    boolean keep;
+
+    @Option(names = "--baud", defaultValue = "" + JigConfig.ROM_BAUD, paramLabel = "BAUD",
+            description = "The virtual jigs' line rate. Default: ${DEFAULT-VALUE} (the ROM loader's).")
+    int baud;
+
+    @Option(names = "--app-size", defaultValue = "32768", paramLabel = "BYTES",
+            description = "Size of the demo app's payload: more bytes, more time on the wire. Default: ${DEFAULT-VALUE}.")
+    int appBytes;
+
+    @Option(names = "--unit-timeout", defaultValue = "120", paramLabel = "SECONDS",
+            description = "A unit without a verdict after this long is taken off its jig. Default: ${DEFAULT-VALUE}.")
+    int unitTimeoutSeconds;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (units < 1 || units > 4000) {
+            throw new ParameterException(spec.commandLine(), "--units must be 1..4000, was " + units);
+        }
+        if (jigs < 1 || jigs > 32) {
+            throw new ParameterException(spec.commandLine(), "--jigs must be 1..32, was " + jigs);
+        }
+        if (faults < 0 || faults > Math.max(0, units - jigs)) {
+            throw new ParameterException(spec.commandLine(), "--faults must be 0.." + Math.max(0, units - jigs)
+                    + " with " + units + " units on " + jigs + " jigs (a jig's first unit is always healthy)");
+        }
+        if (baud < 9600) {
+            throw new ParameterException(spec.commandLine(), "--baud must be at least 9600, was " + baud);
+        }
+        Path repository = Path.of(System.getProperty("fuseline.home", "")).toAbsolutePath();
+        boolean resume = dataDir != null;
+        Path dir = dataDir != null ? dataDir : repository.resolve(".fuseline").resolve("demo");
         PrintWriter out = spec.commandLine().getOut();
-        out.println("The local line is not there yet: its pieces exist and are tested one by one.");
-        out.println("What you can run today:");
-        out.println("  ./fuseline jig serve --chip esp32s3 --listen 127.0.0.1:4001   virtual units in download mode");
-        out.println("  ./fuseline station identify --port socket://127.0.0.1:4001   talk to a unit");
-        out.println("  ./fuseline chip ...      espsecure/esptool/espefuse-compatible chip tools");
-        out.println("  ./fuseline vault ...     the key ceremony (signing key, factory CA, stations)");
-        out.println("  ./fuseline audit ...     export and verify the audit chain offline");
-        out.println("  ./fuseline broker        the embedded Kafka broker every local line runs on");
-        out.println("  ./fuseline doctor        checks this machine for what a line and its tests need");
-        out.println("  ./fuseline test          the whole test suite (what CI runs)");
-        out.println();
-        out.println("Still to come (docs/roadmap.md): this command starting broker, database, vault, orchestrator,");
-        out.println("station agent and virtual jigs together and feeding units through them.");
-        out.flush();
-        return 3;
+        DemoReport report = DemoLine.run(new DemoLine.Options(units, jigs, faults, dir, resume, baud, appBytes,
+                Duration.ofSeconds(unitTimeoutSeconds), repository), out, System.console() != null,
+                (home, services, r) -> {
+                    if (keep) {
+                        out.println();
+                        out.println("The line keeps running (Ctrl-C stops it):");
+                        out.println("  orchestrator API  " + services.orchestratorUrl() + "/api  (users operator, "
+                                + "quality, security, admin; password <user>-local unless FUSELINE_<USER>_PASSWORD)");
+                        out.println("  OpenAPI           " + services.orchestratorUrl() + "/q/openapi");
+                        out.println("  metrics           " + services.orchestratorUrl() + "/q/metrics");
+                        out.println("  Kafka             " + services.bootstrapServers());
+                        out.println("  PostgreSQL        " + services.database().jdbcUrl() + "  (user "
+                                + services.database().user() + ")");
+                        out.println("  logs              " + home.logs());
+                        out.flush();
+                        new CountDownLatch(1).await();
+                    }
+                });
+        return report.passed() ? 0 : 1;
     }
 }

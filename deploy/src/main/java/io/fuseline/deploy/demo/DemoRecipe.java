@@ -48,6 +48,9 @@ public final class DemoRecipe {
         r.put("profile", "release");
         ArrayNode efuses = r.putArray("efuses");
         if (chip == ChipFamily.ESP32) {
+            // All four key ranges tweaked, as ESP-IDF's bootloader burns it: the station encrypts that way, and a
+            // chip left at 0 would decrypt the flash with a different key.
+            efuses.addObject().put("field", "FLASH_CRYPT_CONFIG").put("value", 15);
             efuses.addObject().put("field", "ABS_DONE_1").put("value", 1);
             efuses.addObject().put("field", "DISABLE_DL_ENCRYPT").put("value", 1);
         } else {

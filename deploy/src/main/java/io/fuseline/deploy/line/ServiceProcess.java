@@ -33,6 +33,21 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the child and waits for its readiness URL to answer 200. */
     public static ServiceProcess start(ServiceSpec spec) {
+        ServiceProcess service = launch(spec);
+        try {
+            service.awaitReady();
+        } catch (RuntimeException e) {
+            service.close();
+            throw e;
+        }
+        return service;
+    }
+
+    /**
+     * Starts the child without waiting for it, so several services warm up side by side; call {@link #awaitReady()}
+     * (and {@link #close()} when that fails).
+     */
+    public static ServiceProcess launch(ServiceSpec spec) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (Runtime.version().feature() >= 21) {
@@ -49,14 +64,7 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new ServiceStartException("cannot start " + spec.name() + ": " + e.getMessage(), e);
         }
-        ServiceProcess service = new ServiceProcess(spec, process);
-        try {
-            service.awaitReady();
-        } catch (RuntimeException e) {
-            service.close();
-            throw e;
-        }
-        return service;
+        return new ServiceProcess(spec, process);
     }
 
     public String name() {
@@ -71,7 +79,8 @@ public final class ServiceProcess implements AutoCloseable {
         return spec.logFile();
     }
 
-    private void awaitReady() {
+    /** Waits until the readiness URL answers 200; throws with the log's tail when the child dies or is late. */
+    public void awaitReady() {
         long deadline = System.nanoTime() + spec.readyTimeout().toNanos();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         while (true) {

@@ -1,0 +1,221 @@
+package io.fuseline.deploy.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fuseline.deploy.line.LineHome;
+import io.fuseline.deploy.line.LineServices;
+import io.fuseline.esp.ChipFamily;
+import io.fuseline.esp.flash.FlashEncryption;
+import io.fuseline.station.sim.EfuseController;
+import io.fuseline.station.sim.SimFlashKeys;
+import io.fuseline.station.sim.VirtualChip;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole line, as {@code ./fuseline demo} runs it: 24 units on 4 virtual jigs of mixed chips, 4 of them with
+ * faults, through the real broker, database and the three packaged services. Then the invariants, checked on the line
+ * while it still runs: every unit ended as its fault calls for; every provisioned unit's eFuses hold its key,
+ * read-protected, with the release's security fuses; its flash decrypts with that key, as the chip would, to exactly
+ * the release images; no key was issued twice; the audit chain verifies; and no plaintext key appears in any topic,
+ * table or log of the run.
+ */
+@Timeout(900)
+class LocalLineIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void twentyFourUnitsOnFourJigsWithFaults(@TempDir Path dir) throws Exception {
+        Path repository = Path.of("").toAbsolutePath().getParent();
+        StringWriter output = new StringWriter();
+        List<byte[]> keys = new ArrayList<>();
+        DemoReport report;
+        try {
+            report = DemoLine.run(new DemoLine.Options(24, 4, 4, dir.resolve("line"), false, 115200, 8192,
+                    Duration.ofSeconds(180), repository), new PrintWriter(output, true), false,
+                    (home, services, r) -> inspect(home, services, r, keys, output));
+        } finally {
+            System.out.println(output);
+        }
+        assertThat(report.results()).hasSize(24);
+        assertThat(report.passed()).as(output.toString()).isTrue();
+    }
+
+    private static void inspect(LineHome home, LineServices services, DemoReport report, List<byte[]> keys,
+                                StringWriter output) throws Exception {
+        assertThat(report.results()).as("every unit ends as its fault calls for")
+                .allSatisfy(r -> assertThat(r.asExpected()).as(r.toString()).isTrue());
+        assertThat(report.results().stream().filter(r -> r.unit().fault() != DemoFault.NONE)
+                .map(r -> r.unit().fault())).contains(DemoFault.PRE_BURNED, DemoFault.DUPLICATE_MAC,
+                DemoFault.BURN_DOES_NOT_STICK, DemoFault.FLAKY_CABLE);
+        assertThat(report.audit().verified()).as(report.audit().report().toString()).isTrue();
+        assertThat(report.custody().complete()).as(report.custody().toString()).isTrue();
+
+        for (UnitResult r : report.results()) {
+            if (r.verdict() == UnitResult.Verdict.PROVISIONED) {
+                keys.add(checkProvisioned(home, r));
+            }
+        }
+        assertThat(keys).hasSizeGreaterThanOrEqualTo(18);
+        Set<String> distinct = new HashSet<>();
+        keys.forEach(k -> distinct.add(HexFormat.of().formatHex(k)));
+        assertThat(distinct).as("no key issued twice").hasSize(keys.size());
+
+        List<String> secrets = new ArrayList<>();
+        for (byte[] k : keys) {
+            byte[] reversed = reverse(k);
+            for (byte[] form : List.of(k, reversed)) {
+                secrets.add(HexFormat.of().formatHex(form));
+                secrets.add(HexFormat.of().withUpperCase().formatHex(form));
+                secrets.add(Base64.getEncoder().encodeToString(form));
+                secrets.add(new String(form, StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertNoSecretIn("the Kafka topics", topics(services.bootstrapServers()), secrets);
+        assertNoSecretIn("the database", tables(services), secrets);
+        try (Stream<Path> logs = Files.list(home.logs())) {
+            for (Path log : logs.toList()) {
+                assertNoSecretIn(log.toString(), Files.readString(log, StandardCharsets.ISO_8859_1), secrets);
+            }
+        }
+        assertNoSecretIn("the demo's output", output.toString(), secrets);
+    }
+
+    /** Checks one provisioned unit's eFuses and flash; returns its flash-encryption key. */
+    private static byte[] checkProvisioned(LineHome home, UnitResult r) throws Exception {
+        VirtualChip chip = r.chip();
+        EfuseController efuse = chip.efuse();
+        ChipFamily family = r.unit().chip();
+        String unit = r.unit().mac() + " (" + family.toolName() + ")";
+        byte[] key = SimFlashKeys.flashEncryptionKey(efuse).orElseThrow(() -> new AssertionError(unit
+                + " has no flash-encryption key burned"));
+        int rdDis = (int) efuse.field("RD_DIS");
+        if (family == ChipFamily.ESP32) {
+            assertThat(efuse.field("FLASH_CRYPT_CNT")).as(unit + " FLASH_CRYPT_CNT").isEqualTo(0x7F);
+            assertThat(efuse.field("ABS_DONE_1")).as(unit + " ABS_DONE_1").isEqualTo(1);
+            assertThat(efuse.field("DISABLE_DL_ENCRYPT")).as(unit + " DISABLE_DL_ENCRYPT").isEqualTo(1);
+            assertThat(rdDis & 1).as(unit + " BLOCK1 read-protected").isEqualTo(1);
+        } else {
+            assertThat(efuse.field("SPI_BOOT_CRYPT_CNT")).as(unit + " SPI_BOOT_CRYPT_CNT").isEqualTo(7);
+            assertThat(efuse.field("SECURE_BOOT_EN")).as(unit + " SECURE_BOOT_EN").isEqualTo(1);
+            assertThat(efuse.field("DIS_DOWNLOAD_MANUAL_ENCRYPT")).as(unit + " DIS_DOWNLOAD_MANUAL_ENCRYPT")
+                    .isEqualTo(1);
+            assertThat(efuse.field("KEY_PURPOSE_0")).as(unit + " KEY_PURPOSE_0 = XTS_AES_128_KEY").isEqualTo(4);
+            assertThat(rdDis & 1).as(unit + " BLOCK_KEY0 read-protected").isEqualTo(1);
+        }
+        JsonNode recipe = JSON.readTree(home.recipes().resolve(DemoRecipe.id(family) + ".json").toFile());
+        try (FlashEncryption fe = family == ChipFamily.ESP32
+                ? FlashEncryption.esp32(key, (int) efuse.field("FLASH_CRYPT_CONFIG"))
+                : FlashEncryption.forChip(family, key)) {
+            for (JsonNode image : recipe.path("firmware").path("images")) {
+                byte[] release = Files.readAllBytes(home.artifacts().resolve(image.path("sha256").asText() + ".bin"));
+                long address = image.path("address").asLong();
+                int padded = (release.length + 63) / 64 * 64;
+                byte[] plain = fe.decrypt(address, chip.flash().read((int) address, padded));
+                assertThat(sha256(java.util.Arrays.copyOf(plain, release.length)))
+                        .as(unit + " flash at 0x" + Long.toHexString(address) + " decrypts to the release's "
+                                + image.path("name").asText())
+                        .isEqualTo(sha256(release));
+            }
+        }
+        return key;
+    }
+
+    private static String topics(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        StringBuilder all = new StringBuilder();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            c.listTopics(Duration.ofSeconds(10)).forEach((topic, infos) -> infos.forEach(i ->
+                    partitions.add(new TopicPartition(topic, i.partition()))));
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = c.endOffsets(partitions);
+            long records = 0;
+            while (partitions.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofSeconds(1))) {
+                    records++;
+                    if (r.value() != null) {
+                        all.append(new String(r.value(), StandardCharsets.ISO_8859_1)).append('\n');
+                    }
+                    r.headers().forEach(h -> all.append(new String(h.value(), StandardCharsets.ISO_8859_1)));
+                }
+            }
+            assertThat(records).as("records on the line's topics").isGreaterThan(500);
+        }
+        return all.toString();
+    }
+
+    private static String tables(LineServices services) throws Exception {
+        var db = services.database();
+        StringBuilder all = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             Statement s = c.createStatement()) {
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables "
+                    + "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            assertThat(names).contains("custody", "devices", "audit_log");
+            for (String table : names) {
+                try (ResultSet rs = s.executeQuery("SELECT t::text FROM \"" + table + "\" t")) {
+                    while (rs.next()) {
+                        all.append(rs.getString(1)).append('\n');
+                    }
+                }
+            }
+        }
+        return all.toString();
+    }
+
+    private static void assertNoSecretIn(String where, String text, List<String> secrets) {
+        for (String secret : secrets) {
+            assertThat(text.contains(secret)).as("a plaintext key appears in " + where).isFalse();
+        }
+    }
+
+    private static String sha256(byte[] b) throws java.security.NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+    }
+
+    private static byte[] reverse(byte[] b) {
+        byte[] r = new byte[b.length];
+        for (int i = 0; i < b.length; i++) {
+            r[i] = b[b.length - 1 - i];
+        }
+        return r;
+    }
+}
