@@ -46,6 +46,13 @@ final class JigWorker implements Runnable {
     private final EventSink sink;
     private final JobExecutor executor;
     private final BlockingQueue<ProvisionJob> jobs = new LinkedBlockingQueue<>();
+    /** Job ids received lately (bounded: a re-send comes within seconds, not hundreds of jobs later). */
+    private final java.util.Map<String, Boolean> received = new java.util.LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+            return size() > 256;
+        }
+    };
     private volatile JigState state = JigState.EMPTY;
     private volatile MacAddress mac;
     private volatile String jobId;
@@ -69,9 +76,31 @@ final class JigWorker implements Runnable {
         return new JigStatus(jigId, address.toString(), state, mac, jobId);
     }
 
-    /** Queues a job for the unit on this jig; the worker thread runs it. */
+    /**
+     * Queues a job for the unit on this jig; the worker thread runs it. A job id seen before is a re-send (the
+     * orchestrator repeats a job when a unit is identified again before its job started) and is not queued twice.
+     */
     void submit(ProvisionJob job) {
+        synchronized (received) {
+            if (received.put(job.jobId(), Boolean.TRUE) != null) {
+                LOG.infof("jig %s: job %s for unit %s received again: already queued or run, ignored", jigId,
+                        job.jobId(), job.mac());
+                return;
+            }
+        }
         jobs.add(job);
+    }
+
+    /** A queued job the orchestrator has replaced by a later attempt for the same unit must not run. */
+    private boolean superseded(ProvisionJob job) {
+        for (ProvisionJob other : jobs) {
+            if (other.mac().equals(job.mac()) && other.attempt() > job.attempt()) {
+                LOG.infof("jig %s: job %s (attempt %d) for unit %s superseded by job %s (attempt %d): skipped", jigId,
+                        job.jobId(), job.attempt(), job.mac(), other.jobId(), other.attempt());
+                return true;
+            }
+        }
+        return false;
     }
 
     void stop() {
@@ -92,7 +121,9 @@ final class JigWorker implements Runnable {
                 } else {
                     ProvisionJob job = jobs.poll(pollMillis, TimeUnit.MILLISECONDS);
                     if (job != null) {
-                        runJob(job);
+                        if (!superseded(job)) {
+                            runJob(job);
+                        }
                     } else {
                         checkPresence();
                     }

@@ -45,7 +45,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The station agent as a service on a real (embedded) broker with two virtual jigs: both units are identified, a
- * job for this station drives its unit to the last StepCompleted, a job for another station is ignored.
+ * job for this station drives its unit to the last StepCompleted (once, though it was sent twice), a job for
+ * another station is ignored.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StationLineResource.class, restrictToAnnotatedClass = true)
@@ -97,6 +98,7 @@ class StationServiceIT {
         ProvisionJob job = JobFixture.job("st-01", ChipFamily.ESP32S3, s3Mac, StationLineResource.s3Release, wrapped);
         send(foreignJob);
         send(job);
+        send(job); // a re-send of the same job (the orchestrator repeats a job that has not started) runs once
 
         int last = job.steps().size();
         await().atMost(Duration.ofSeconds(90)).until(() -> {
@@ -105,6 +107,11 @@ class StationServiceIT {
                     && c.step() == last) || seen.stream().anyMatch(StepFailed.class::isInstance);
         });
         assertThat(seen).noneMatch(StepFailed.class::isInstance);
+        // The re-sent copy would start right after the first run ended: watch a while that it does not.
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> {
+            poll();
+            return seen.stream().filter(StepStarted.class::isInstance).count() == last;
+        });
         assertThat(seen).filteredOn(StepStarted.class::isInstance).map(m -> ((StepStarted) m).jobId())
                 .containsOnly(job.jobId()).hasSize(last);
         assertThat(seen).anyMatch(StationHeartbeat.class::isInstance);
