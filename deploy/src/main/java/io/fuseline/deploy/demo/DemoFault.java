@@ -13,7 +13,7 @@ import java.util.Optional;
 public enum DemoFault {
     /** A healthy unit. */
     NONE("healthy", Optional.empty()),
-    /** The answer to the first flash write is lost on the wire: the job fails transiently and is retried. */
+    /** The cable drops during the third flash write: the job fails transiently, the unit is retried. */
     FLAKY_CABLE("flaky cable", Optional.empty()),
     /** The unit arrives with flash encryption and Secure Boot already on: it is not touched. */
     PRE_BURNED("pre-burned fuses", Optional.of(QuarantineReason.SECURITY_FUSES_ALREADY_BURNED)),
@@ -42,7 +42,7 @@ public enum DemoFault {
     List<Fault> chipFaults() {
         return switch (this) {
             case NONE, DUPLICATE_MAC -> List.of();
-            case FLAKY_CABLE -> List.of(new Fault.DropResponseBytes(Opcode.FLASH_DATA, 1, Integer.MAX_VALUE));
+            case FLAKY_CABLE -> List.of(new Fault.DisconnectAt(Opcode.FLASH_DATA, 3));
             case PRE_BURNED -> List.of(new Fault.PreBurnedSecurity());
             case BURN_DOES_NOT_STICK -> List.of(new Fault.BurnDoesNotStick());
         };

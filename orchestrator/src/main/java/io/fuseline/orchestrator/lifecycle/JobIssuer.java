@@ -29,4 +29,15 @@ final class JobIssuer {
         d.to(new UnitState.JobIssued(job), "jobId", job.jobId(), "attempt", attempt, "steps", steps.size(),
                 "firstIrreversibleStep", firstIrreversible);
     }
+
+    /**
+     * Sends the unit's current job {@code job} again, same id and attempt, without a new attempt: the station may
+     * have lost it in a restart, and one that still holds it runs it once (it ignores a job id it has seen).
+     */
+    void resend(Decision d, Recipe recipe, JobRef job) {
+        Unit unit = d.unit();
+        d.command(new ProvisionJob(job.jobId(), unit.mac(), unit.chip(), unit.stationId(), unit.jigId(),
+                unit.workOrderId(), unit.recipeId(), job.attempt(), unit.keyMaterialRequestId(), plans.images(recipe),
+                unit.keys(), plans.steps(recipe, unit.keys())));
+    }
 }

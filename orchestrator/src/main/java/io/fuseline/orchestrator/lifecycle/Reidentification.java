@@ -66,7 +66,21 @@ final class Reidentification {
                     .audit(AuditEntry.of("unit.reidentified", "state", "IDENTIFIED", "resent",
                             "keyMaterialRequested", "keyMaterialRequestId", unit.keyMaterialRequestId())));
             case KEYED -> retry.issueOrHold(d, ((UnitState.Keyed) unit.state()).nextAttempt());
-            case JOB_ISSUED, FLASHING -> {
+            case JOB_ISSUED -> {
+                // No step of the job started: the station restarted before it, or the unit came back from a
+                // flaky connection while its (retry) job waits at the station. Either way the same job is what the
+                // unit needs; a new attempt would run twice and the first run's result would be thrown away.
+                JobRef job = unit.state().job().orElseThrow();
+                if (!burned.isEmpty()) {
+                    burned.putAll(whereabouts);
+                    d.quarantine(ids.next("q"), QuarantineReason.SECURITY_FUSES_ALREADY_BURNED, burned, null);
+                } else {
+                    d.audit(AuditEntry.of("unit.reidentified", "state", "JOB_ISSUED", "resent", "provisionJob",
+                            "jobId", job.jobId(), "attempt", job.attempt()));
+                    retry.resend(d, job);
+                }
+            }
+            case FLASHING -> {
                 JobRef job = unit.state().job().orElseThrow();
                 if (burned.isEmpty()) {
                     // The station restarted mid-job before any fuse: a transient failure, retried as such.

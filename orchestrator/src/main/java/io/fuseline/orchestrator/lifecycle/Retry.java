@@ -50,6 +50,17 @@ final class Retry {
         jobs.issue(d, recipe, attempt);
     }
 
+    /** Sends the current job again (see {@link JobIssuer#resend}), or holds the unit if its recipe is gone. */
+    void resend(Decision d, JobRef job) {
+        Recipe recipe = recipes.find(d.unit().recipeId()).orElse(null);
+        if (recipe == null) {
+            d.quarantine(ids.next("q"), QuarantineReason.OPERATOR_HOLD,
+                    Map.of("problem", "recipe '" + d.unit().recipeId() + "' is not loaded"), null);
+            return;
+        }
+        jobs.resend(d, recipe, job);
+    }
+
     private Map<String, String> withAttempts(Map<String, String> evidence, int attempt) {
         var all = new java.util.TreeMap<>(evidence);
         all.put("attempts", Integer.toString(attempt));

@@ -163,6 +163,26 @@ class UnitLifecycleTest {
         assertQuarantined(QuarantineReason.FAILED_AFTER_IRREVERSIBLE_STEP, true);
     }
 
+    @Test
+    void aUnitIdentifiedAgainWhileItsRetryWaitsGetsTheSameJobNotASecondAttempt() {
+        ProvisionJob first = keyedAndJobIssued();
+        Events.run(first, 1, 2).forEach(this::on);
+        on(Events.failed(first, 3, FailureReason.DEVICE_DISCONNECTED));
+        ProvisionJob retry = last(ProvisionJob.class);
+        assertThat(retry.attempt()).isEqualTo(2);
+
+        // The flaky cable reconnects: the station identifies the unit again before the retry started.
+        identify(Events.identified(mac, "st-01", "jig-3"), Optional.of(WO));
+        ProvisionJob resent = last(ProvisionJob.class);
+        assertThat(resent.jobId()).isEqualTo(retry.jobId());
+        assertThat(resent.attempt()).isEqualTo(2);
+        assertThat(resent.steps()).isEqualTo(retry.steps());
+        assertThat(unit.state().job().orElseThrow().jobId()).isEqualTo(retry.jobId());
+
+        Events.run(retry, 1, retry.steps().size()).forEach(this::on);
+        assertThat(unit.state()).isInstanceOf(UnitState.Provisioned.class);
+    }
+
     private ProvisionJob keyedAndJobIssued() {
         identify(Events.identified(mac, "st-01", "jig-3"), Optional.of(WO));
         KeyMaterialRequested request = last(KeyMaterialRequested.class);

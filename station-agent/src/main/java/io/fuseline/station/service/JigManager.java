@@ -72,12 +72,16 @@ public class JigManager {
         threads.forEach(Thread::interrupt);
     }
 
-    /** Hands {@code job} to the jig of its unit; false when no jig holds that unit. */
+    /**
+     * Hands {@code job} to the jig that holds its unit now; false when none does. A job for a unit that is not on a
+     * jig (it left, or is back but not identified yet) is dropped: the orchestrator sends the unit's job again when
+     * the unit is identified, and a stale queued job would run on a unit whose state it no longer knows.
+     */
     public synchronized boolean submit(ProvisionJob job) {
-        Optional<JigWorker> target = workers.stream().filter(w -> job.mac().equals(w.mac())).findFirst()
-                .or(() -> workers.stream().filter(w -> w.jigId().equals(job.jigId())).findFirst());
+        Optional<JigWorker> target = workers.stream().filter(w -> job.mac().equals(w.mac())).findFirst();
         if (target.isEmpty()) {
-            LOG.warnf("job %s for unit %s: no jig of this station holds the unit; ignored", job.jobId(), job.mac());
+            LOG.warnf("job %s (attempt %d) for unit %s: the unit is on none of this station's jigs now; dropped "
+                    + "(it gets its job again when it is identified)", job.jobId(), job.attempt(), job.mac());
             return false;
         }
         target.get().submit(job);

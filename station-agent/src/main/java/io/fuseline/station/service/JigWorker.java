@@ -17,6 +17,7 @@ import io.fuseline.station.ops.LoaderSettings;
 import io.fuseline.station.ops.RomLoader;
 import io.fuseline.station.unit.UnitIdentifier;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -212,6 +213,14 @@ final class JigWorker implements Runnable {
     private void detach(boolean duringJob) {
         if (mac != null || loader != null) {
             sink.emit(new DeviceDetached(config.id(), jigId, address.toString(), mac, duringJob));
+        }
+        List<ProvisionJob> stale = new java.util.ArrayList<>();
+        jobs.drainTo(stale);
+        for (ProvisionJob j : stale) {
+            synchronized (received) {
+                received.remove(j.jobId()); // never ran: a re-send of it must be accepted
+            }
+            LOG.infof("jig %s: job %s for unit %s dropped: the unit left the jig", jigId, j.jobId(), j.mac());
         }
         closeLoader();
         mac = null;
