@@ -2,6 +2,10 @@ package io.fuseline.deploy.cli;
 
 import io.fuseline.deploy.demo.DemoLine;
 import io.fuseline.deploy.demo.DemoReport;
+import io.fuseline.deploy.demo.DemoVault;
+import io.fuseline.deploy.line.LineHome;
+import java.util.ArrayList;
+import java.util.List;
 import io.fuseline.station.sim.JigConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -60,6 +64,10 @@ final class DemoCommand implements Callable<Integer> {
             + "API and metrics addresses.")
     boolean keep;
 
+    @Option(names = "--pkcs11", description = "Keep the line's keys in a SoftHSM2 token (PKCS#11, in the line's "
+            + "folder) instead of the software vault. Needs Debian's softhsm2 package.")
+    boolean pkcs11;
+
     @Option(names = "--baud", defaultValue = "" + JigConfig.ROM_BAUD, paramLabel = "BAUD",
             description = "The virtual jigs' line rate. Default: ${DEFAULT-VALUE} (the ROM loader's).")
     int baud;
@@ -91,12 +99,20 @@ final class DemoCommand implements Callable<Integer> {
         boolean resume = dataDir != null;
         Path dir = dataDir != null ? dataDir : repository.resolve(".fuseline").resolve("demo");
         PrintWriter out = spec.commandLine().getOut();
+        DemoVault vault = pkcs11 ? new DemoVault.SoftHsm() : new DemoVault.Software();
+        if (pkcs11) {
+            String conf = DemoVault.SoftHsm.configFile(new LineHome(dir)).toString();
+            if (!conf.equals(System.getenv(DemoVault.SoftHsm.ENV))) {
+                return relaunchWith(DemoVault.SoftHsm.ENV, conf, repository);
+            }
+        }
         DemoReport report = DemoLine.run(new DemoLine.Options(units, jigs, faults, dir, resume, baud, appBytes,
-                Duration.ofSeconds(unitTimeoutSeconds), repository), out, System.console() != null,
+                Duration.ofSeconds(unitTimeoutSeconds), repository, vault), out, onTerminal(),
                 (home, services, r) -> {
                     if (keep) {
                         out.println();
                         out.println("The line keeps running (Ctrl-C stops it):");
+                        out.println("  web console       " + services.orchestratorUrl() + "/console");
                         out.println("  orchestrator API  " + services.orchestratorUrl() + "/api  (users operator, "
                                 + "quality, security, admin; password <user>-local unless FUSELINE_<USER>_PASSWORD)");
                         out.println("  OpenAPI           " + services.orchestratorUrl() + "/q/openapi");
@@ -110,5 +126,54 @@ final class DemoCommand implements Callable<Integer> {
                     }
                 });
         return report.passed() ? 0 : 1;
+    }
+
+    /** Set on a re-launched child whose output goes through a pipe to a terminal. */
+    private static final String TERMINAL = "fuseline.terminal";
+
+    private static boolean onTerminal() {
+        return System.console() != null || Boolean.getBoolean(TERMINAL);
+    }
+
+    /**
+     * Runs this same command again in a child JVM whose environment has {@code name=value}: SoftHSM2 reads its
+     * configuration from the environment once per process, and a JVM cannot change its own environment.
+     */
+    private int relaunchWith(String name, String value, Path repository) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (Runtime.version().feature() >= 21) {
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        command.add("-Dfuseline.home=" + repository);
+        command.add("-D" + TERMINAL + "=" + onTerminal());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(FuselineCommand.class.getName());
+        command.addAll(spec.root().commandLine().getParseResult().originalArgs());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().put(name, value);
+        Process child = pb.start();
+        Thread forward = new Thread(child::destroy, "demo-child-stop");
+        Runtime.getRuntime().addShutdownHook(forward);
+        try {
+            // Through this command's own output, so that whoever reads it (a terminal, a log, a test) gets it all.
+            PrintWriter out = spec.commandLine().getOut();
+            try (var in = new java.io.InputStreamReader(child.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+                char[] buffer = new char[4096];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            }
+            return child.waitFor();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(forward);
+            } catch (IllegalStateException e) {
+                // shutting down: the hook stops the child
+            }
+        }
     }
 }

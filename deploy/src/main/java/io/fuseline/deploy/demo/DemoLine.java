@@ -40,9 +40,10 @@ public final class DemoLine {
      * @param appBytes    size of the demo app's payload (more bytes, more time on the wire)
      * @param unitTimeout how long a unit may wait for a verdict
      * @param repository  the checkout whose packaged services are run
+     * @param vault       where the line's keys live
      */
     public record Options(int units, int jigs, int faults, Path dataDir, boolean resume, int baud, int appBytes,
-                          Duration unitTimeout, Path repository) {
+                          Duration unitTimeout, Path repository, DemoVault vault) {
     }
 
     /** What a caller may look at while the line still runs, after the units went through (tests, --keep). */
@@ -66,7 +67,8 @@ public final class DemoLine {
         for (int j = 0; j < o.jigs(); j++) {
             chips.add(UnitPlan.chipOfJig(j));
         }
-        LineCeremony.Prepared prepared = LineCeremony.prepare(home, STATION, chips, o.appBytes(), say(out));
+        out.println("vault             " + o.vault().describe());
+        LineCeremony.Prepared prepared = LineCeremony.prepare(home, o.vault(), STATION, chips, o.appBytes(), say(out));
         AtomicBoolean stopped = new AtomicBoolean();
         try (DemoRun demo = DemoRun.open(new DemoRun.Settings(o.units(), o.jigs(), o.faults(), run, o.baud(),
                 o.unitTimeout()))) {
@@ -75,7 +77,7 @@ public final class DemoLine {
                         demo.jigAddresses().get(j), o.baud());
             }
             LineServices services = LineServices.start(new LineServices.Settings(o.repository(), home, STATION,
-                    demo.jigAddresses(), Duration.ofMillis(250)), say(out));
+                    demo.jigAddresses(), Duration.ofMillis(250), o.vault().hsmConfig(home)), say(out));
             Thread onCtrlC = new Thread(() -> {
                 if (stopped.compareAndSet(false, true)) {
                     services.close();

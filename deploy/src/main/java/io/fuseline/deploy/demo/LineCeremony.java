@@ -8,8 +8,6 @@ import io.fuseline.hsm.policy.KeyRole;
 import io.fuseline.hsm.secureboot.VaultSecureBootSigner;
 import io.fuseline.hsm.vault.KeyLabel;
 import io.fuseline.hsm.vault.KeyVault;
-import io.fuseline.hsm.vault.PinSource;
-import io.fuseline.hsm.vault.software.SoftwareKeyVault;
 import io.fuseline.schemas.envelope.P256;
 import io.fuseline.station.identity.StationIdentity;
 import io.fuseline.station.identity.StationKeyStore;
@@ -33,7 +31,7 @@ import java.util.function.Consumer;
 
 /**
  * What a security officer and a release engineer do before a line runs, done for the local line in one go: the key
- * ceremony on the software vault (Secure Boot V2 signing key, factory CA, the station's enrollment) and a signed demo
+ * ceremony on the line's vault (Secure Boot V2 signing key, factory CA, the station's enrollment) and a signed demo
  * release per chip family with its recipe. Each step is skipped when its result already exists, so a resumed line
  * keeps its keys. Secrets stay in the vault; the PIN is a random file only its owner may read.
  */
@@ -57,20 +55,22 @@ public final class LineCeremony {
     }
 
     /** Runs whatever of the ceremony and the release is not done yet for {@code chips}. */
-    public static Prepared prepare(LineHome home, String stationId, Set<ChipFamily> chips, int appPayloadBytes,
-                                   Consumer<String> say) {
+    public static Prepared prepare(LineHome home, DemoVault vaultKind, String stationId, Set<ChipFamily> chips,
+                                   int appPayloadBytes, Consumer<String> say) {
         try {
             Files.createDirectories(home.vaultDir());
             Files.createDirectories(home.artifacts());
             Files.createDirectories(home.recipes());
-            boolean fresh = !Files.exists(home.vaultFile());
-            if (fresh) {
+            if (!Files.exists(home.pinFile())) {
                 writePin(home.pinFile());
+            }
+            if (vaultKind instanceof DemoVault.SoftHsm softHsm) {
+                softHsm.ensureToken(home);
             }
             StationIdentity station = StationKeyStore.loadOrCreate(home.stationKeystore(), home.stationPasswordFile(),
                     stationId);
             StationKeyStore.exportPublicKey(station, home.stationPublicKey());
-            try (KeyVault vault = SoftwareKeyVault.open(home.vaultFile(), PinSource.file(home.pinFile()))) {
+            try (KeyVault vault = vaultKind.open(home)) {
                 if (vault.find(SIGNING_KEY).isEmpty()) {
                     vault.generateKeyPair(SIGNING_KEY, "ceremony:demo");
                     say.accept("vault             created the Secure Boot V2 signing key " + SIGNING_KEY);

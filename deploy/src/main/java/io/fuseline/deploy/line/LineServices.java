@@ -23,10 +23,15 @@ import java.util.function.Consumer;
 public final class LineServices implements AutoCloseable {
 
     /** Where a service's packaged application is, and what it needs to know about the line. */
+    /**
+     * @param vaultConfig hsm-signer's {@code fuseline.hsm.*} settings for the line's vault (the custody ledger is set
+     *                    here)
+     */
     public record Settings(Path repositoryRoot, LineHome home, String stationId, List<String> jigAddresses,
-                           Duration stationPollInterval) {
+                           Duration stationPollInterval, Map<String, String> vaultConfig) {
         public Settings {
             jigAddresses = List.copyOf(jigAddresses);
+            vaultConfig = Map.copyOf(vaultConfig);
         }
     }
 
@@ -102,9 +107,7 @@ public final class LineServices implements AutoCloseable {
     private Map<String, String> hsmConfig() {
         LineHome home = settings.home();
         Map<String, String> c = common();
-        c.put("fuseline.hsm.vault-kind", "software");
-        c.put("fuseline.hsm.software-path", home.vaultFile().toString());
-        c.put("fuseline.hsm.pin-file", home.pinFile().toString());
+        c.putAll(settings.vaultConfig());
         c.put("fuseline.hsm.custody-ledger", home.custodyLedger().toString());
         return c;
     }

@@ -59,7 +59,7 @@ class LocalLineIT {
         DemoReport report;
         try {
             report = DemoLine.run(new DemoLine.Options(24, 4, 4, dir.resolve("line"), false, 115200, 8192,
-                    Duration.ofSeconds(180), repository), new PrintWriter(output, true), false,
+                    Duration.ofSeconds(180), repository, new DemoVault.Software()), new PrintWriter(output, true), false,
                     (home, services, r) -> inspect(home, services, r, keys, output));
         } finally {
             System.out.println(output);
