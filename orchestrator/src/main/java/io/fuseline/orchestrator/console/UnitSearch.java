@@ -1,6 +1,6 @@
 package io.fuseline.orchestrator.console;
 
-import io.fuseline.esp.MacAddress;
+import io.fuseline.orchestrator.api.Macs;
 import java.util.Locale;
 
 /**
@@ -35,11 +35,6 @@ record UnitSearch(By by, String text) {
 
     /** The canonical MAC ({@code aa:bb:cc:dd:ee:ff}) of a MAC or serial search. */
     String mac() {
-        String hex = text.replaceAll("[:\\-. ]", "").toLowerCase(Locale.ROOT);
-        if (!hex.matches("[0-9a-f]{12}")) {
-            throw new IllegalArgumentException("A " + by.name().toLowerCase(Locale.ROOT)
-                    + " is a MAC: 12 hex digits, separators optional (e.g. f4:12:fa:00:00:01).");
-        }
-        return MacAddress.parse(hex.replaceAll("(..)(?!$)", "$1:")).toString();
+        return Macs.canonical(text, "a " + by.name().toLowerCase(Locale.ROOT));
     }
 }
