@@ -24,8 +24,10 @@ import java.util.stream.Collectors;
 
 /**
  * The registry of message types: CloudEvents {@code type} string, record class, schema file and topic, one
- * constant per {@link FuselineMessage} record. A {@code type} string is never reused for a different shape: a
- * breaking change is a new constant with {@code .v2}.
+ * constant per {@link FuselineMessage} record and contract version. A {@code type} string is never reused for a
+ * different shape: a breaking change is a new constant with {@code .v2}. When the new version only adds members, it
+ * may share the record of the old one; the record's {@link FuselineMessage#contractVersion()} then says which
+ * version a message needs, and older versions are declared first.
  */
 public enum MessageType {
     DEVICE_ATTACHED("io.fuseline.device.attached.v1", DeviceAttached.class, Topic.STATION_EVENTS),
@@ -35,6 +37,8 @@ public enum MessageType {
     KEY_MATERIAL_REQUESTED("io.fuseline.keymaterial.requested.v1", KeyMaterialRequested.class, Topic.HSM_REQUESTS),
     KEY_MATERIAL_ISSUED("io.fuseline.keymaterial.issued.v1", KeyMaterialIssued.class, Topic.HSM_RESULTS),
     PROVISION_JOB("io.fuseline.job.provision.v1", ProvisionJob.class, Topic.STATION_JOBS),
+    /** A job that writes the unit's own NVS partition ({@code nvs} member); v1 is frozen and closed. */
+    PROVISION_JOB_V2("io.fuseline.job.provision.v2", ProvisionJob.class, Topic.STATION_JOBS),
     STEP_STARTED("io.fuseline.step.started.v1", StepStarted.class, Topic.STATION_EVENTS),
     STEP_COMPLETED("io.fuseline.step.completed.v1", StepCompleted.class, Topic.STATION_EVENTS),
     STEP_FAILED("io.fuseline.step.failed.v1", StepFailed.class, Topic.STATION_EVENTS),
@@ -52,8 +56,10 @@ public enum MessageType {
     private static final String TYPE_PREFIX = "io.fuseline.";
     private static final Map<String, MessageType> BY_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(MessageType::type, Function.identity()));
-    private static final Map<Class<?>, MessageType> BY_CLASS = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(MessageType::messageClass, Function.identity()));
+    /** Per record class, its types by version. */
+    private static final Map<Class<?>, Map<Integer, MessageType>> BY_CLASS = Arrays.stream(values())
+            .collect(Collectors.groupingBy(MessageType::messageClass,
+                    Collectors.toUnmodifiableMap(MessageType::version, Function.identity())));
 
     private final String type;
     private final Class<? extends FuselineMessage> messageClass;
@@ -92,16 +98,29 @@ public enum MessageType {
         return Optional.ofNullable(type == null ? null : BY_TYPE.get(type));
     }
 
-    /** The type of a record class; every permitted {@link FuselineMessage} has one. */
+    /**
+     * The type of a record class; every permitted {@link FuselineMessage} has one. For a record that several
+     * versions share, the oldest, which every reader of the type knows.
+     */
     public static MessageType of(Class<? extends FuselineMessage> messageClass) {
-        MessageType t = BY_CLASS.get(messageClass);
+        return versions(messageClass).entrySet().stream().min(Map.Entry.comparingByKey()).orElseThrow().getValue();
+    }
+
+    /** The type a message is written as: its record's type in the version {@link FuselineMessage#contractVersion()}. */
+    public static MessageType of(FuselineMessage message) {
+        MessageType t = versions(message.getClass()).get(message.contractVersion());
         if (t == null) {
-            throw new IllegalStateException(messageClass.getName() + " has no MessageType");
+            throw new IllegalStateException(message.getClass().getSimpleName() + " has no contract version "
+                    + message.contractVersion());
         }
         return t;
     }
 
-    public static MessageType of(FuselineMessage message) {
-        return of(message.getClass());
+    private static Map<Integer, MessageType> versions(Class<?> messageClass) {
+        Map<Integer, MessageType> v = BY_CLASS.get(messageClass);
+        if (v == null) {
+            throw new IllegalStateException(messageClass.getName() + " has no MessageType");
+        }
+        return v;
     }
 }

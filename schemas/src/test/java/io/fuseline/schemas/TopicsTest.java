@@ -32,7 +32,8 @@ class TopicsTest {
         }
         assertThat(seen).containsExactlyInAnyOrder(MessageType.values());
         assertThat(Topics.typesOn(Topic.DLQ)).isEmpty();
-        assertThat(Topics.typesOn(Topic.STATION_JOBS)).containsExactly(MessageType.PROVISION_JOB);
+        assertThat(Topics.typesOn(Topic.STATION_JOBS))
+                .containsExactly(MessageType.PROVISION_JOB, MessageType.PROVISION_JOB_V2);
         assertThat(Topics.typesOn(Topic.HSM_RESULTS)).containsExactly(MessageType.KEY_MATERIAL_ISSUED);
     }
 
@@ -50,6 +51,8 @@ class TopicsTest {
     @Test
     void jobsAreKeyedByStationHsmTrafficByMacAuditBySubject() {
         assertThat(Topics.keyFor(GoldenExamples.message(ProvisionJob.class, "esp32s3-release"))).isEqualTo("st-01");
+        assertThat(Topics.keyFor(GoldenExamples.get(MessageType.PROVISION_JOB_V2, "esp32s3-release").message()))
+                .isEqualTo("st-01");
         assertThat(Topics.keyFor(GoldenExamples.message(KeyMaterialIssued.class, "esp32s3")))
                 .isEqualTo("f4:12:fa:43:6e:10");
         assertThat(Topics.keyFor(GoldenExamples.message(AuditRecord.class, "genesis"))).isEqualTo("line");

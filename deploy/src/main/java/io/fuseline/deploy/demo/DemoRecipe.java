@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The orchestrator recipe (docs/recipes.md) for a demo release: release profile, flash encryption with the chip's
- * key blocks, Secure Boot V2 with the vault's signing-key digest, an NVS identity template, keys destroyed after a
- * verified burn.
+ * key blocks, Secure Boot V2 with the vault's signing-key digest, the unit's own encrypted NVS partition with its
+ * identity (at the release's nvs and nvs_keys partitions), keys destroyed after a verified burn.
  */
 public final class DemoRecipe {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -57,9 +57,14 @@ public final class DemoRecipe {
             efuses.addObject().put("field", "SECURE_BOOT_EN").put("value", 1);
             efuses.addObject().put("field", "DIS_DOWNLOAD_MANUAL_ENCRYPT").put("value", 1);
         }
+        // Every unit's own NVS partition where the release's partition table puts nvs and nvs_keys: the entries,
+        // the device certificate (device_cert) and identity key (device_key), NVS-encrypted with the unit's key.
         ObjectNode nvs = r.putObject("nvs");
         nvs.put("namespace", "fuseline");
         nvs.put("encrypted", true);
+        nvs.put("address", DemoRelease.NVS_ADDRESS);
+        nvs.put("sizeBytes", DemoRelease.NVS_SIZE);
+        nvs.put("keysAddress", DemoRelease.NVS_KEYS_ADDRESS);
         nvs.putObject("entries").put("serial", "${mac}").put("lot", "${lot}").put("wo", "${workOrder}");
         r.put("deviceIdentity", true);
         r.put("keyPolicy", "destroy");

@@ -29,8 +29,9 @@ final class Admission {
         String woId = workOrder.map(WorkOrderView::id).orElse(null);
         String recipeId = workOrder.map(WorkOrderView::recipeId).orElse(null);
         // The shell's state is a placeholder: Decision.registering records the first transition as from NONE.
-        Unit shell = new Unit(e.mac(), e.chip(), e.chipRevision(), e.stationId(), e.jigId(), woId, recipeId, null,
-                List.of(), new UnitState.Keyed(1));
+        String lot = workOrder.map(WorkOrderView::lot).orElse(null);
+        Unit shell = new Unit(e.mac(), e.chip(), e.chipRevision(), e.stationId(), e.jigId(), woId, recipeId, lot,
+                null, List.of(), null, new UnitState.Keyed(1));
         Decision d = Decision.registering(shell, cause);
         Map<String, String> burned = ArrivalFuses.burned(e);
         if (!burned.isEmpty()) {
@@ -59,7 +60,7 @@ final class Admission {
         }
         String requestId = ids.next("kmr");
         Unit admitted = new Unit(e.mac(), e.chip(), e.chipRevision(), e.stationId(), e.jigId(), wo.id(), r.id(),
-                requestId, List.of(), shell.state());
+                wo.lot(), requestId, List.of(), null, shell.state());
         d.replace(admitted).admitted()
                 .command(keyRequest(admitted, r))
                 .to(new UnitState.Identified(requestId), "workOrder", wo.id(), "lot", wo.lot(), "recipe", r.id(),
@@ -81,6 +82,7 @@ final class Admission {
         }
         String woId = unit.workOrderId();
         String recipeId = unit.recipeId();
+        String lot = unit.lot();
         if (woId == null) {
             if (workOrder.isEmpty() || !workOrder.get().hasRoom()) {
                 d.quarantine(ids.next("q"), QuarantineReason.OPERATOR_HOLD, Map.of("station", e.stationId(),
@@ -89,6 +91,7 @@ final class Admission {
             }
             woId = workOrder.get().id();
             recipeId = workOrder.get().recipeId();
+            lot = workOrder.get().lot();
             d.admitted();
         }
         Optional<Recipe> recipe = recipes.find(recipeId);
@@ -98,8 +101,9 @@ final class Admission {
             return;
         }
         String requestId = ids.next("kmr");
+        // The old keys and certificate are void: the vault issues new ones for the new request.
         Unit again = new Unit(unit.mac(), unit.chip(), e.chipRevision(), e.stationId(), e.jigId(), woId, recipeId,
-                requestId, List.of(), unit.state());
+                lot, requestId, List.of(), null, unit.state());
         d.replace(again).command(keyRequest(again, recipe.get(), true))
                 .to(new UnitState.Identified(requestId, released.nextAttempt()), "workOrder", woId, "recipe",
                         recipeId, "keyMaterialRequestId", requestId, "reentryAfter", released.quarantineId(),

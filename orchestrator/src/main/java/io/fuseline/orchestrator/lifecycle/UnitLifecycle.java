@@ -71,8 +71,8 @@ public final class UnitLifecycle {
             case FUSE_BURNED -> jobEvents.fuseBurned(unit, (FuseBurned) event, cause);
             case DEVICE_DETACHED -> jobEvents.detached(unit, (DeviceDetached) event, cause);
             case DEVICE_IDENTIFIED -> identified(Optional.of(unit), (DeviceIdentified) event, Optional.empty());
-            case DEVICE_ATTACHED, STATION_HEARTBEAT, KEY_MATERIAL_REQUESTED, PROVISION_JOB, DEVICE_PROVISIONED,
-                    QUARANTINE_ORDERED, QUARANTINE_RELEASED, AUDIT_RECORD ->
+            case DEVICE_ATTACHED, STATION_HEARTBEAT, KEY_MATERIAL_REQUESTED, PROVISION_JOB, PROVISION_JOB_V2,
+                    DEVICE_PROVISIONED, QUARANTINE_ORDERED, QUARANTINE_RELEASED, AUDIT_RECORD ->
                     throw new IllegalArgumentException(cause + " is not an event about a unit's lifecycle");
         };
     }
@@ -127,7 +127,7 @@ public final class UnitLifecycle {
                     e.requestId(), "wrappedFor", e.stationId(), "unitStation", unit.stationId()), null).outcome();
         }
         int attempt = ((UnitState.Identified) unit.state()).nextAttempt();
-        d.replace(unit.withKeys(e.wrappedKeys(), unit.state()));
+        d.replace(unit.withKeys(e.wrappedKeys(), e.certificatePem(), unit.state()));
         d.to(new UnitState.Keyed(attempt), "requestId", e.requestId(), "keys", e.wrappedKeys().stream()
                 .map(k -> k.keyId() + " " + k.kind() + " kcv " + k.kcv()).toList());
         retry.issueOrHold(d, attempt);

@@ -83,6 +83,11 @@ final class JsonFields {
         return n.longValue();
     }
 
+    /** An integer member that may be absent (null then). */
+    Long optionalInteger(JsonNode parent, String at, String name) {
+        return parent.has(name) ? integer(parent, at, name) : null;
+    }
+
     boolean bool(JsonNode parent, String at, String name, boolean defaultValue) {
         JsonNode n = parent.get(name);
         if (n == null) {

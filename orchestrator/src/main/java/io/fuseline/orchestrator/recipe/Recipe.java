@@ -56,14 +56,18 @@ public record Recipe(String id, ChipFamily chip, ChipRevision minRevision, Firmw
     }
 
     /**
-     * The NVS contents: namespace and entries, whose values may use the placeholders {@link #PLACEHOLDERS}; the
-     * partition is encrypted with a per-device NVS key when {@code encrypted}.
+     * The unit's own NVS partition: where it goes ({@code address}, {@code sizeBytes} in bytes), its namespace and
+     * entries, whose values may use the placeholders {@link #PLACEHOLDERS} (rendered per unit by
+     * {@link NvsRenderer}, in the order given). When {@code encrypted}, the partition is NVS-encrypted with a
+     * per-device NVS key whose {@code nvs_keys} partition goes at {@code keysAddress} (null otherwise).
      */
-    public record NvsTemplate(String namespace, boolean encrypted, Map<String, String> entries) {
+    public record NvsTemplate(String namespace, boolean encrypted, long address, long sizeBytes, Long keysAddress,
+                              Map<String, String> entries) {
         public static final List<String> PLACEHOLDERS = List.of("mac", "chip", "lot", "workOrder", "recipe");
 
         public NvsTemplate {
-            entries = Map.copyOf(entries);
+            // Order is kept: it is the order the entries are written in, and part of the partition's digest.
+            entries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries));
         }
     }
 

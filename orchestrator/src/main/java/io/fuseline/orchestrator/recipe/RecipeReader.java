@@ -129,10 +129,17 @@ public final class RecipeReader {
     }
 
     private static Recipe.NvsTemplate nvs(JsonNode n, JsonFields f) {
-        f.onlyKnown(n, "/nvs", Set.of("namespace", "encrypted", "entries"));
+        f.onlyKnown(n, "/nvs", Set.of("namespace", "encrypted", "address", "sizeBytes", "keysAddress", "entries"));
         Map<String, String> entries = new LinkedHashMap<>();
-        f.object(n, "/nvs", "entries", true).ifPresent(e -> e.fields().forEachRemaining(
-                x -> entries.put(x.getKey(), x.getValue().asText())));
-        return new Recipe.NvsTemplate(f.text(n, "/nvs", "namespace"), f.bool(n, "/nvs", "encrypted", true), entries);
+        f.object(n, "/nvs", "entries", true).ifPresent(e -> e.fields().forEachRemaining(x -> {
+            if (x.getValue().isTextual()) {
+                entries.put(x.getKey(), x.getValue().textValue());
+            } else {
+                f.problem("/nvs/entries/" + x.getKey(), "must be a string (entries are written as NVS strings)");
+            }
+        }));
+        return new Recipe.NvsTemplate(f.text(n, "/nvs", "namespace"), f.bool(n, "/nvs", "encrypted", true),
+                f.integer(n, "/nvs", "address"), f.integer(n, "/nvs", "sizeBytes"),
+                f.optionalInteger(n, "/nvs", "keysAddress"), entries);
     }
 }

@@ -6,22 +6,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What a recipe must satisfy beyond its shape, each rule the reason a unit would otherwise be bricked or left
  * insecure: images that fit and do not overlap, a key size the chip supports in key blocks that exist, Secure Boot
- * only over signed firmware, and a release profile that really locks the unit down.
+ * only over signed firmware, a release profile that really locks the unit down, and an NVS template every unit's
+ * partition can be rendered from ({@link NvsTemplateRules}).
  */
 final class RecipeRules {
     /** esptool writes whole 4 KiB sectors; an unaligned image would erase the end of the one before it. */
     private static final long SECTOR = 0x1000;
     /** espefuse key blocks are 256 bits; anything of 128 bits or more is key-sized. */
     private static final int KEY_BLOCK_BITS = 128;
-    /** NVS keys and namespaces are at most 15 characters. */
-    private static final int NVS_NAME_MAX = 15;
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
 
     private final Recipe r;
     private final JsonFields f;
@@ -41,7 +37,7 @@ final class RecipeRules {
         flashEncryption(keyBlocks);
         secureBoot(keyBlocks);
         efuses();
-        nvs();
+        new NvsTemplateRules(r, f).check();
     }
 
     private void images() {
@@ -120,22 +116,6 @@ final class RecipeRules {
             case DEVELOPMENT -> require(!locksDownload, "/efuses", "a development profile must not burn "
                     + security.disableDownloadEncrypt() + " (it would stop re-flashing in development)");
         }
-    }
-
-    private void nvs() {
-        Recipe.NvsTemplate nvs = r.nvs();
-        if (nvs == null) {
-            return;
-        }
-        require(nvs.namespace().length() <= NVS_NAME_MAX, "/nvs/namespace", "at most 15 characters");
-        nvs.entries().forEach((key, value) -> {
-            require(key.length() <= NVS_NAME_MAX, "/nvs/entries/" + key, "an NVS key has at most 15 characters");
-            Matcher m = PLACEHOLDER.matcher(value);
-            while (m.find()) {
-                require(Recipe.NvsTemplate.PLACEHOLDERS.contains(m.group(1)), "/nvs/entries/" + key,
-                        "unknown placeholder ${" + m.group(1) + "} (known: " + Recipe.NvsTemplate.PLACEHOLDERS + ")");
-            }
-        });
     }
 
     private void keyBlock(String name, String at, Set<String> used) {

@@ -22,8 +22,8 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class DeviceStore {
-    private static final String COLUMNS = "mac, chip, revision, station_id, jig_id, work_order_id, recipe_id, "
-            + "key_material_request_id, wrapped_keys, state, state_data, version, updated_at";
+    private static final String COLUMNS = "mac, chip, revision, station_id, jig_id, work_order_id, recipe_id, lot, "
+            + "key_material_request_id, wrapped_keys, certificate_pem, state, state_data, version, updated_at";
     private static final TypeReference<List<WrappedKey>> KEYS = new TypeReference<>() { };
 
     private final Jdbc jdbc;
@@ -77,12 +77,12 @@ public class DeviceStore {
      */
     public void insert(Unit u, Instant now) {
         int rows = jdbc.update("INSERT INTO devices (mac, chip, revision, station_id, jig_id, work_order_id, "
-                        + "recipe_id, key_material_request_id, wrapped_keys, state, state_data, version, created_at, "
-                        + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, 0, ?, ?) "
-                        + "ON CONFLICT (mac) DO NOTHING", "devices insert " + u.describe(),
+                        + "recipe_id, lot, key_material_request_id, wrapped_keys, certificate_pem, state, state_data, "
+                        + "version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, "
+                        + "?::jsonb, 0, ?, ?) ON CONFLICT (mac) DO NOTHING", "devices insert " + u.describe(),
                 u.mac().toString(), u.chip().toolName(), u.revision().toString(), u.stationId(), u.jigId(),
-                u.workOrderId(), u.recipeId(), u.keyMaterialRequestId(), Jdbc.json(u.keys()), u.state().kind().name(),
-                StateCodec.toJson(u.state()), now, now);
+                u.workOrderId(), u.recipeId(), u.lot(), u.keyMaterialRequestId(), Jdbc.json(u.keys()),
+                u.certificatePem(), u.state().kind().name(), StateCodec.toJson(u.state()), now, now);
         if (rows == 0) {
             throw new ConcurrentUpdateException("unit " + u.mac() + " was registered concurrently");
         }
@@ -95,11 +95,12 @@ public class DeviceStore {
      */
     public void update(Unit u, long expectedVersion, Instant now) {
         int rows = jdbc.update("UPDATE devices SET station_id = ?, jig_id = ?, work_order_id = ?, recipe_id = ?, "
-                        + "key_material_request_id = ?, wrapped_keys = ?::jsonb, state = ?, state_data = ?::jsonb, "
-                        + "version = version + 1, updated_at = ? WHERE mac = ? AND version = ?",
-                "devices update " + u.describe(), u.stationId(), u.jigId(), u.workOrderId(), u.recipeId(),
-                u.keyMaterialRequestId(), Jdbc.json(u.keys()), u.state().kind().name(), StateCodec.toJson(u.state()),
-                now, u.mac().toString(), expectedVersion);
+                        + "lot = ?, key_material_request_id = ?, wrapped_keys = ?::jsonb, certificate_pem = ?, "
+                        + "state = ?, state_data = ?::jsonb, version = version + 1, updated_at = ? "
+                        + "WHERE mac = ? AND version = ?",
+                "devices update " + u.describe(), u.stationId(), u.jigId(), u.workOrderId(), u.recipeId(), u.lot(),
+                u.keyMaterialRequestId(), Jdbc.json(u.keys()), u.certificatePem(), u.state().kind().name(),
+                StateCodec.toJson(u.state()), now, u.mac().toString(), expectedVersion);
         if (rows == 0) {
             throw new ConcurrentUpdateException("unit " + u.describe() + " changed since version " + expectedVersion);
         }
@@ -110,9 +111,9 @@ public class DeviceStore {
         StateKind kind = StateKind.valueOf(rs.getString("state"));
         Unit unit = new Unit(MacAddress.parse(rs.getString("mac")), ChipFamily.parse(rs.getString("chip")),
                 new ChipRevision(Integer.parseInt(rev[0]), Integer.parseInt(rev[1])), rs.getString("station_id"),
-                rs.getString("jig_id"), rs.getString("work_order_id"), rs.getString("recipe_id"),
+                rs.getString("jig_id"), rs.getString("work_order_id"), rs.getString("recipe_id"), rs.getString("lot"),
                 rs.getString("key_material_request_id"), readKeys(rs.getString("wrapped_keys")),
-                StateCodec.fromJson(kind, rs.getString("state_data")));
+                rs.getString("certificate_pem"), StateCodec.fromJson(kind, rs.getString("state_data")));
         return new StoredUnit(unit, rs.getLong("version"), rs.getTimestamp("updated_at").toInstant());
     }
 

@@ -6,15 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fuseline.esp.MacAddress;
 import io.fuseline.orchestrator.recipe.RecipeBook;
 import io.fuseline.orchestrator.support.Events;
+import io.fuseline.schemas.MessageType;
 import io.fuseline.schemas.codec.CloudEvent;
 import io.fuseline.schemas.codec.CloudEventCodec;
 import io.fuseline.schemas.message.DeviceProvisioned;
 import io.fuseline.schemas.message.FailureReason;
 import io.fuseline.schemas.message.FuselineMessage;
+import io.fuseline.schemas.message.KeyMaterialIssued;
 import io.fuseline.schemas.message.KeyMaterialRequested;
 import io.fuseline.schemas.message.ProvisionJob;
 import io.fuseline.schemas.message.QuarantineOrdered;
 import io.fuseline.schemas.message.QuarantineReason;
+import io.fuseline.schemas.message.UnitNvs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -181,6 +184,41 @@ class UnitLifecycleTest {
 
         Events.run(retry, 1, retry.steps().size()).forEach(this::on);
         assertThat(unit.state()).isInstanceOf(UnitState.Provisioned.class);
+    }
+
+    @Test
+    void everyJobCarriesTheUnitsOwnNvsRenderedFromItsLotIdsAndCertificateRetriesIncluded() {
+        ProvisionJob first = keyedAndJobIssued();
+        KeyMaterialIssued keys = Events.issued(first.keyMaterialRequestId(), mac, "st-01");
+
+        UnitNvs nvs = first.nvs();
+        assertThat(nvs.entries()).containsExactly(new UnitNvs.Entry("serial", mac.toString()),
+                new UnitNvs.Entry("lot", "lot-7"), new UnitNvs.Entry("wo", "wo-1"));
+        assertThat(nvs.certificatePem()).isEqualTo(keys.certificatePem());
+        assertThat(MessageType.of(first)).isEqualTo(MessageType.PROVISION_JOB_V2);
+        assertThat(audit).filteredOn(a -> "JOB_ISSUED".equals(a.details().get("to")))
+                .singleElement().satisfies(a -> assertThat(a.details()).containsEntry("unitNvsDigest", nvs.digest()));
+
+        Events.run(first, 1, 2).forEach(this::on);
+        on(Events.failed(first, 3, FailureReason.SERIAL_TIMEOUT));
+        ProvisionJob retry = last(ProvisionJob.class);
+        assertThat(retry.attempt()).isEqualTo(2);
+        assertThat(retry.nvs()).isEqualTo(nvs);
+        codec.encode(CloudEvent.of("/test", retry));
+    }
+
+    @Test
+    void aUnitKeyedWithoutTheCertificateItsRecipeWritesIsHeldNotSentAJobTheStationWouldRefuse() {
+        identify(Events.identified(mac, "st-01", "jig-3"), Optional.of(WO));
+        KeyMaterialIssued keys = Events.issued(last(KeyMaterialRequested.class).requestId(), mac, "st-01");
+        // As a unit keyed before the registry kept certificates comes back from the database.
+        unit = unit.withKeys(keys.wrappedKeys(), null, new UnitState.Keyed(1));
+
+        identify(Events.identified(mac, "st-01", "jig-3"), Optional.of(WO));
+
+        QuarantineOrdered q = assertQuarantined(QuarantineReason.OPERATOR_HOLD, false);
+        assertThat(q.evidence().get("problem")).contains(mac.toString(), "no device certificate");
+        assertThat(commands).noneMatch(ProvisionJob.class::isInstance);
     }
 
     private ProvisionJob keyedAndJobIssued() {

@@ -28,7 +28,9 @@ class RecipeReaderTest {
         assertThat(r.chip()).isEqualTo(ChipFamily.ESP32S3);
         assertThat(r.accepts(new ChipRevision(0, 2))).isTrue();
         assertThat(r.accepts(new ChipRevision(0, 0))).isFalse();
-        assertThat(r.firmware().images()).hasSize(4);
+        assertThat(r.firmware().images()).hasSize(3);
+        assertThat(r.nvs().entries().keySet()).containsExactly("serial", "lot", "wo");
+        assertThat(r.nvs().keysAddress()).isEqualTo(0xF000L);
         assertThat(r.keyPolicy()).isEqualTo(Recipe.KeyPolicy.DESTROY);
     }
 
@@ -82,6 +84,56 @@ class RecipeReaderTest {
         assertProblem(r -> ((ObjectNode) r.at("/nvs/entries")).put("x", "${password}"),
                 "/nvs/entries/x: unknown placeholder ${password}");
         assertProblem(r -> r.put("chip", "esp32"), "/flashEncryption/keySizeBits: esp32 supports [256] bits");
+    }
+
+    @Test
+    void theNvsPartitionsMustFitBesideTheReleaseAndHoldTheUnitsIdentity() throws Exception {
+        assertProblem(r -> nvs(r).remove("address"), "/nvs/address: is required");
+        assertProblem(r -> nvs(r).put("address", 0x9100), "/nvs/address: must be 4 KiB aligned");
+        assertProblem(r -> nvs(r).put("sizeBytes", 0x2000), "/nvs/sizeBytes: must be a multiple of 4096 and at "
+                + "least 0x3000");
+        assertProblem(r -> nvs(r).put("address", 0xF000), "/nvs/address: the nvs partition overlaps image 'app'");
+        assertProblem(r -> nvs(r).put("keysAddress", 0x8000),
+                "/nvs/keysAddress: the nvs_keys partition overlaps image 'partition-table'");
+        assertProblem(r -> nvs(r).put("keysAddress", 0xA000), "/nvs/keysAddress: overlaps the nvs partition");
+        assertProblem(r -> nvs(r).remove("keysAddress"), "/nvs/keysAddress: is required for an encrypted partition");
+        assertProblem(r -> {
+            nvs(r).put("encrypted", false);
+            r.put("deviceIdentity", false);
+        }, "/nvs/keysAddress: an unencrypted partition has no keys partition");
+        assertProblem(r -> {
+            nvs(r).put("encrypted", false);
+            nvs(r).remove("keysAddress");
+        }, "/nvs/encrypted: the device identity private key would sit in plaintext flash");
+        assertProblem(r -> r.remove("nvs"), "/deviceIdentity: the identity key and certificate are written into");
+        assertProblem(r -> ((ObjectNode) r.withArray("/firmware/images").get(1)).put("name", "nvs"),
+                "/firmware/images/1/name: 'nvs' is the unit's own partition");
+        assertProblem(r -> ((ObjectNode) r.at("/nvs/entries")).put("device_key", "${mac}"),
+                "/nvs/entries/device_key: is written by the station");
+        assertProblem(r -> ((ObjectNode) r.at("/nvs/entries")).put("n", 7), "/nvs/entries/n: must be a string");
+        assertProblem(r -> ((ObjectNode) r.at("/nvs/entries")).put("sixteen-letters!", "x"),
+                "/nvs/entries/sixteen-letters!: an NVS key has 1 to 15 bytes");
+    }
+
+    @Test
+    void entriesThatCannotFitThePartitionAreRefusedAtLoadNotOnTheLine() throws Exception {
+        assertProblem(r -> {
+            nvs(r).put("sizeBytes", 0x3000);
+            ObjectNode entries = (ObjectNode) r.at("/nvs/entries");
+            for (int i = 0; i < 3; i++) {
+                entries.put("big" + i, "x".repeat(3000));
+            }
+        }, "/nvs/sizeBytes: the entries, the certificate and the identity key do not fit 12288 bytes");
+        // One large entry without an identity fits the smallest partition.
+        ObjectNode plain = sample();
+        plain.put("deviceIdentity", false);
+        nvs(plain).put("sizeBytes", 0x3000);
+        ((ObjectNode) plain.at("/nvs/entries")).put("big", "x".repeat(3000));
+        assertThat(read(plain).nvs().entries()).containsKey("big");
+    }
+
+    private static ObjectNode nvs(ObjectNode recipe) {
+        return (ObjectNode) recipe.get("nvs");
     }
 
     private static void assertProblem(Consumer<ObjectNode> change, String expected) throws Exception {

@@ -46,10 +46,12 @@ public final class SchemaCompatibility {
 
     /**
      * The schema with every {@code $ref} replaced by its target. {@code files} resolves a file name relative to the
-     * schema ({@code common.json}) to its parsed content; {@code #/...} refers into the schema itself.
+     * schema's folder ({@code common.json}, {@code ../v1/common.json}) to its parsed content; a reference inside such
+     * a file is relative to that file, as in JSON Schema, and reaches {@code files} relative to the schema's folder
+     * again; {@code #/...} refers into the document that holds it.
      */
     public static JsonNode dereference(JsonNode schema, Function<String, JsonNode> files) {
-        return new Dereferencer(schema, files).resolve(schema, 0);
+        return new Dereferencer(schema, files, "").resolve(schema, 0);
     }
 
     /** Documents valid under {@code narrow} are all valid under {@code wide}: the breaks where they are not. */
@@ -59,8 +61,11 @@ public final class SchemaCompatibility {
         return out;
     }
 
-    /** Inlines $ref targets; our schemas are not recursive, so a depth limit is enough to stop a cycle. */
-    private record Dereferencer(JsonNode root, Function<String, JsonNode> files) {
+    /**
+     * Inlines $ref targets; our schemas are not recursive, so a depth limit is enough to stop a cycle. {@code location}
+     * is the document's name relative to the schema's folder ({@code ""} for the schema itself).
+     */
+    private record Dereferencer(JsonNode root, Function<String, JsonNode> files, String location) {
         private static final int MAX_DEPTH = 32;
 
         JsonNode resolve(JsonNode node, int depth) {
@@ -94,7 +99,8 @@ public final class SchemaCompatibility {
             int hash = ref.indexOf('#');
             String file = hash < 0 ? ref : ref.substring(0, hash);
             String pointer = hash < 0 ? "" : ref.substring(hash + 1);
-            JsonNode document = file.isEmpty() ? root : files.apply(file);
+            String name = file.isEmpty() ? location : relativeTo(location, file);
+            JsonNode document = file.isEmpty() ? root : files.apply(name);
             if (document == null) {
                 throw new IllegalArgumentException("cannot resolve $ref " + ref);
             }
@@ -102,7 +108,21 @@ public final class SchemaCompatibility {
             if (target.isMissingNode()) {
                 throw new IllegalArgumentException("$ref " + ref + " points nowhere");
             }
-            return file.isEmpty() ? target : new Dereferencer(document, files).resolve(target, 1);
+            return file.isEmpty() ? target : new Dereferencer(document, files, name).resolve(target, 1);
+        }
+
+        /** {@code file} as written in document {@code from}, made relative to the schema's folder. */
+        private static String relativeTo(String from, String file) {
+            java.util.Deque<String> path = new java.util.ArrayDeque<>();
+            String joined = from.substring(0, from.lastIndexOf('/') + 1) + file;
+            for (String segment : joined.split("/")) {
+                if (segment.equals("..") && !path.isEmpty() && !path.peekLast().equals("..")) {
+                    path.removeLast();
+                } else if (!segment.equals(".") && !segment.isEmpty()) {
+                    path.addLast(segment);
+                }
+            }
+            return String.join("/", path);
         }
     }
 }

@@ -18,4 +18,13 @@ public sealed interface FuselineMessage
 
     /** The unit this message is about, when it names one; the codec writes it to {@code ce_subject}. */
     Optional<MacAddress> subjectMac();
+
+    /**
+     * The major version of the contract this message needs: 1, unless it uses a member that only a later version
+     * of its type has (a released version is frozen, so a new member means a new version). {@code MessageType.of}
+     * picks the CloudEvents type by it.
+     */
+    default int contractVersion() {
+        return 1;
+    }
 }

@@ -7,7 +7,9 @@ import java.util.Set;
 /**
  * The parameters of one job step; which members are present depends on the {@link StepKind} (see
  * {@link StepKind#requiredParams()}), the others are null. {@code address} is a flash byte offset;
- * {@code imageDigest} the lowercase hex SHA-256 of the plaintext image; {@code efuseField} and {@code keyBlock}
+ * {@code imageDigest} the lowercase hex SHA-256 of the plaintext image, or for the unit's own {@code nvs} and
+ * {@code nvs_keys} partitions (which hold keys no one but the station sees) {@link UnitNvs#digest()} of the job's
+ * description of them; {@code efuseField} and {@code keyBlock}
  * are espefuse field names of the job's chip; {@code keyId} names one of the job's wrapped keys;
  * {@code keyDigest} is the lowercase hex SHA-256 Secure Boot V2 public-key digest.
  */

@@ -8,9 +8,6 @@ import io.fuseline.schemas.message.SecretKind;
  * which is a certificate and nothing else (a PEM private key in that field would be plaintext key material).
  */
 final class KeyMaterialIssuedValidator implements MessageValidator<KeyMaterialIssued> {
-    private static final String BEGIN = "-----BEGIN CERTIFICATE-----";
-    private static final String END = "-----END CERTIFICATE-----";
-
     @Override
     public void validate(KeyMaterialIssued m, RuleCheck check) {
         check.unicastMac(m.mac(), "/mac");
@@ -20,10 +17,7 @@ final class KeyMaterialIssuedValidator implements MessageValidator<KeyMaterialIs
         check.require(identity == (m.certificatePem() != null), "/certificatePem",
                 "is present exactly when a DEVICE_IDENTITY_KEY is issued");
         if (m.certificatePem() != null) {
-            String pem = m.certificatePem().strip();
-            check.require(!pem.contains("PRIVATE KEY"), "/certificatePem", "must not contain a private key");
-            check.require(pem.startsWith(BEGIN) && pem.endsWith(END), "/certificatePem",
-                    "must be one PEM certificate (" + BEGIN + " ... " + END + ")");
+            PemRules.certificate(m.certificatePem(), "/certificatePem", check);
         }
     }
 }

@@ -29,7 +29,7 @@ public final class MessageValidators {
             case STATION_HEARTBEAT -> new StationHeartbeatValidator();
             case KEY_MATERIAL_REQUESTED -> new KeyMaterialRequestedValidator();
             case KEY_MATERIAL_ISSUED -> new KeyMaterialIssuedValidator();
-            case PROVISION_JOB -> new ProvisionJobValidator();
+            case PROVISION_JOB, PROVISION_JOB_V2 -> new ProvisionJobValidator();
             case STEP_STARTED -> StepEventValidators.STARTED;
             case STEP_COMPLETED -> StepEventValidators.COMPLETED;
             case STEP_FAILED -> StepEventValidators.FAILED;

@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * ProvisionJob, step by step: numbering, the irreversible flag, the parameters each kind takes, and that every name
- * a step uses (image, key, eFuse field) exists. The order between steps is {@link StepOrderRules}' job.
+ * a step uses (image, key, eFuse field) exists. A v2 job's own NVS partition is {@link UnitNvsRules}' job, the order
+ * between steps {@link StepOrderRules}'.
  */
 final class ProvisionJobValidator implements MessageValidator<ProvisionJob> {
     /** esptool writes whole 4 KiB sectors; a write elsewhere would erase data before it. */
@@ -33,6 +34,9 @@ final class ProvisionJobValidator implements MessageValidator<ProvisionJob> {
         SecretRules.wrappedKeys(job.wrappedKeys(), job.chip(), "/wrappedKeys", check);
         Map<String, WrappedKey> keys = new LinkedHashMap<>();
         job.wrappedKeys().forEach(k -> keys.put(k.keyId(), k));
+        if (job.nvs() != null) {
+            new UnitNvsRules(job, check).validate(keys);
+        }
         for (int i = 0; i < job.steps().size(); i++) {
             step(job, job.steps().get(i), "/steps/" + i, i + 1, images, keys, check);
         }
@@ -58,6 +62,10 @@ final class ProvisionJobValidator implements MessageValidator<ProvisionJob> {
         switch (step.kind()) {
             case WRITE_FLASH, VERIFY_FLASH -> {
                 check.require(p.address() % SECTOR_BYTES == 0, params + "/address", "must be 4 KiB aligned");
+                if (UnitNvsRules.isUnitPartition(job, p.image())) {
+                    new UnitNvsRules(job, check).flashStep(p, params, keys);
+                    return;
+                }
                 FlashImage image = images.get(p.image());
                 check.require(image != null, params + "/image", "names no image of the job");
                 check.require(image.sha256().equals(p.imageDigest()), params + "/imageDigest",

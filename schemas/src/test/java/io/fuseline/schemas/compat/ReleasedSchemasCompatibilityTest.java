@@ -14,6 +14,7 @@ import io.fuseline.schemas.validation.Violations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
@@ -69,8 +70,9 @@ class ReleasedSchemasCompatibilityTest {
     }
 
     private static JsonNode dereferenced(String base, String file) {
-        String folder = file.substring(0, file.lastIndexOf('/') + 1);
-        return SchemaCompatibility.dereference(read(base + file), name -> read(base + folder + name));
+        // A later version refers to the shared definitions of v1 (../v1/common.json): resolve like a URI.
+        URI folder = URI.create(base + file.substring(0, file.lastIndexOf('/') + 1));
+        return SchemaCompatibility.dereference(read(base + file), name -> read(folder.resolve(name).toString()));
     }
 
     private static JsonNode read(String resource) {

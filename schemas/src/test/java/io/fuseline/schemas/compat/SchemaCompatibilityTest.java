@@ -156,6 +156,19 @@ class SchemaCompatibilityTest {
     }
 
     @Test
+    void aReferenceInsideAnotherFileIsRelativeToThatFile() {
+        // A v2 schema reuses v1's definitions; inside v1/common.json, "common.json" is v1's, not v2's.
+        JsonNode schema = json("{\"type\":\"object\",\"properties\":{\"key\":{\"$ref\":"
+                + "\"../v1/common.json#/$defs/wrapped\"}}}");
+        JsonNode common = json("{\"$defs\":{\"wrapped\":{\"type\":\"object\",\"properties\":{\"id\":"
+                + "{\"$ref\":\"common.json#/$defs/id\"}}},\"id\":{\"type\":\"string\",\"maxLength\":8}}}");
+
+        JsonNode resolved = SchemaCompatibility.dereference(schema, Map.of("../v1/common.json", common)::get);
+
+        assertThat(resolved.at("/properties/key/properties/id/maxLength").asInt()).isEqualTo(8);
+    }
+
+    @Test
     void droppingATypeOrABoundIsABreak() {
         assertThat(SchemaCompatibility.backward(json("{\"type\":\"integer\",\"minimum\":0}"), json("{}")))
                 .isNotEmpty();

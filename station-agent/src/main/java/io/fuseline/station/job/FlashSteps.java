@@ -2,6 +2,7 @@ package io.fuseline.station.job;
 
 import io.fuseline.schemas.message.FailureReason;
 import io.fuseline.schemas.message.StepParams;
+import io.fuseline.schemas.message.UnitNvs;
 import io.fuseline.station.ops.FlashWriteOptions;
 import io.fuseline.station.ops.FlashWriteResult;
 import io.fuseline.station.ops.LoaderException;
@@ -9,12 +10,14 @@ import io.fuseline.station.protocol.FlashMd5;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The reversible steps: WRITE_FLASH writes the per-device bytes (ciphertext when encrypted; compressed when plain,
  * since ciphertext does not compress), VERIFY_FLASH compares the chip's MD5 of the region with the MD5 of exactly
- * those bytes. Runs on the jig's worker thread.
+ * those bytes. A write of the unit's own NVS partition adds the digest of the plaintext it generated and its entry
+ * count; of its keys partition, the NVS key's check value. Runs on the jig's worker thread.
  */
 final class FlashSteps {
 
@@ -27,9 +30,14 @@ final class FlashSteps {
         FlashWriteResult r = run.loader().writeFlash(Math.toIntExact(p.address()), payload, options,
                 (done, total) -> { });
         run.written().put(p.address(), payload);
-        return Map.of("image", p.image(), "address", "0x" + Long.toHexString(p.address()),
-                "bytes", Integer.toString(payload.length), "md5Written", md5(payload),
-                "encrypted", Boolean.toString(p.keyId() != null), "retries", Integer.toString(r.retries()));
+        Map<String, String> evidence = new LinkedHashMap<>(Map.of("image", p.image(),
+                "address", "0x" + Long.toHexString(p.address()), "bytes", Integer.toString(payload.length),
+                "md5Written", md5(payload), "encrypted", Boolean.toString(p.keyId() != null),
+                "retries", Integer.toString(r.retries())));
+        if (run.partitions() != null && UnitNvs.isPartitionImage(p.image())) {
+            evidence.putAll(run.partitions().evidence(p.image()));
+        }
+        return evidence;
     }
 
     static Map<String, String> verify(JobRun run, StepParams p) throws StepFailure, LoaderException {

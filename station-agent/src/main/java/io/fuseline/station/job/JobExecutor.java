@@ -6,6 +6,7 @@ import io.fuseline.schemas.message.FailureReason;
 import io.fuseline.schemas.message.JobStep;
 import io.fuseline.schemas.message.ProvisionJob;
 import io.fuseline.schemas.message.StepFailed;
+import io.fuseline.schemas.message.UnitNvs;
 import io.fuseline.station.ops.LoaderException;
 import io.fuseline.station.ops.RomLoader;
 import java.util.Map;
@@ -15,8 +16,10 @@ import org.jboss.logging.MDC;
 /**
  * Executes a {@link ProvisionJob} on the unit behind a connected {@link RomLoader}. Before touching the unit it
  * unwraps the job's keys with the station key, fetches every image and checks its SHA-256 and, when the job burns a
- * Secure Boot digest, its signature, and checks the unit's MAC; then it runs the steps in the job's order (every
- * reversible step first, as the contract guarantees), each verified by read-back, and stops at the first failure.
+ * Secure Boot digest, its signature, builds the unit's own NVS partitions when the job has them (identity key and
+ * certificate included, see {@link UnitPartitions}), and checks the unit's MAC; then it runs the steps in the job's
+ * order (every reversible step first, as the contract guarantees), each verified by read-back, and stops at the
+ * first failure.
  *
  * <p>Irreversible: a job with BURN_* or *_PROTECT steps burns eFuses; once the first of them ran, a failure leaves
  * the unit for quarantine ({@link JobResult.Failed#quarantine()}).
@@ -77,17 +80,32 @@ public final class JobExecutor {
             Map<String, byte[]> images;
             try {
                 images = preflight.images(job);
-                checkUnit(job, loader);
             } catch (JobPreflight.NumberedFailure f) {
                 return failed(job, job.steps().get(f.step() - 1), f.failure(), false);
-            } catch (StepFailure f) {
-                return failed(job, first, f, false);
             }
-            LOG.infof("job %s: keys unwrapped %s, %d image(s) verified; starting %d steps", job.jobId(), keys,
-                    images.size(), job.steps().size());
-            return new StepSequence(new JobRun(job, loader, keys, images), sink, observer,
-                    new FuseSteps(settings.burn(), new FuseEvents(sink))).run();
+            UnitPartitions partitions;
+            try {
+                partitions = job.nvs() == null ? null : UnitPartitions.build(job, keys);
+            } catch (StepFailure f) {
+                return failed(job, firstWriting(job, UnitNvs.PARTITION_IMAGE), f, false);
+            }
+            try (partitions) {
+                try {
+                    checkUnit(job, loader);
+                } catch (StepFailure f) {
+                    return failed(job, first, f, false);
+                }
+                LOG.infof("job %s: keys unwrapped %s, %d image(s) verified%s; starting %d steps", job.jobId(), keys,
+                        images.size(), partitions == null ? "" : ", " + partitions + " built", job.steps().size());
+                return new StepSequence(new JobRun(job, loader, keys, images, partitions), sink, observer,
+                        new FuseSteps(settings.burn(), new FuseEvents(sink))).run();
+            }
         }
+    }
+
+    private static JobStep firstWriting(ProvisionJob job, String image) {
+        return job.steps().stream().filter(s -> image.equals(s.params().image())).findFirst()
+                .orElse(job.steps().get(0));
     }
 
     private static void checkUnit(ProvisionJob job, RomLoader loader) throws StepFailure {

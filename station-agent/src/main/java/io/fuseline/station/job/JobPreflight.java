@@ -5,6 +5,7 @@ import io.fuseline.schemas.message.FlashImage;
 import io.fuseline.schemas.message.JobStep;
 import io.fuseline.schemas.message.ProvisionJob;
 import io.fuseline.schemas.message.StepKind;
+import io.fuseline.schemas.message.UnitNvs;
 import io.fuseline.esp.secureboot.SignedImage;
 import io.fuseline.esp.secureboot.Verification;
 import java.io.IOException;
@@ -18,8 +19,9 @@ import java.util.Set;
 
 /**
  * The checks that run before the unit is touched: every image of the job is fetched, its SHA-256 must equal the
- * job's digest (and every flash step's), and when the job burns a Secure Boot V2 digest every signed image must
- * carry a signature block that verifies with a key of that digest (as the chip will check at boot). Stateless.
+ * job's digest (and every flash step's; a step writing the unit's own NVS partition must name the digest of the
+ * job's description of it), and when the job burns a Secure Boot V2 digest every signed image must carry a
+ * signature block that verifies with a key of that digest (as the chip will check at boot). Stateless.
  */
 final class JobPreflight {
 
@@ -50,17 +52,28 @@ final class JobPreflight {
         }
         for (JobStep s : job.steps()) {
             if (s.params().image() != null) {
-                FlashImage image = job.images().stream().filter(i -> i.name().equals(s.params().image()))
-                        .findFirst().orElse(null);
-                if (image == null || !image.sha256().equals(s.params().imageDigest())) {
+                String expected = expectedDigest(job, s.params().image());
+                if (expected == null || !expected.equals(s.params().imageDigest())) {
                     throw new NumberedFailure(s.number(), new StepFailure(FailureReason.DIGEST_MISMATCH,
-                            s.params().imageDigest(), image == null ? "no such image in the job" : image.sha256(),
+                            s.params().imageDigest(), expected == null ? "no such image in the job" : expected,
                             "step " + s.number() + " names image " + s.params().image()
-                                    + " with another digest than the job's image list"));
+                                    + " with another digest than the job's image list or NVS description"));
                 }
             }
         }
         return images;
+    }
+
+    /**
+     * What a flash step of {@code image} must name: the release image's SHA-256, or for the unit's own partitions
+     * the digest of the job's description of them (their bytes are built here, from keys no one else sees).
+     */
+    private static String expectedDigest(ProvisionJob job, String image) {
+        if (job.nvs() != null && UnitNvs.isPartitionImage(image)) {
+            return job.nvs().digest();
+        }
+        return job.images().stream().filter(i -> i.name().equals(image)).map(FlashImage::sha256).findFirst()
+                .orElse(null);
     }
 
     private byte[] fetch(FlashImage image) throws StepFailure {

@@ -6,15 +6,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The state of one job while it runs: the connected loader, the unwrapped keys, the verified plaintext images and
- * the bytes actually written per address (ciphertext when encrypted), so that verification compares the chip with
- * what was written. Confined to the jig's worker thread.
+ * The state of one job while it runs: the connected loader, the unwrapped keys, the verified plaintext images, the
+ * unit's own NVS partitions (null for a job without them) and the bytes actually written per address (ciphertext
+ * when encrypted), so that verification compares the chip with what was written. Confined to the jig's worker
+ * thread.
  */
 record JobRun(ProvisionJob job, RomLoader loader, UnwrappedKeys keys, Map<String, byte[]> images,
-              Map<Long, byte[]> written) {
+              UnitPartitions partitions, Map<Long, byte[]> written) {
 
-    JobRun(ProvisionJob job, RomLoader loader, UnwrappedKeys keys, Map<String, byte[]> images) {
-        this(job, loader, keys, images, new HashMap<>());
+    JobRun(ProvisionJob job, RomLoader loader, UnwrappedKeys keys, Map<String, byte[]> images,
+           UnitPartitions partitions) {
+        this(job, loader, keys, images, partitions, new HashMap<>());
     }
 
     @Override

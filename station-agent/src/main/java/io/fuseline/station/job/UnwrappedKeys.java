@@ -8,6 +8,7 @@ import io.fuseline.schemas.envelope.StationUnwrapper;
 import io.fuseline.schemas.message.FailureReason;
 import io.fuseline.schemas.message.SecretKind;
 import io.fuseline.schemas.message.WrappedKey;
+import java.security.PublicKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +16,18 @@ import java.util.Optional;
 
 /**
  * The job's secrets, unwrapped with the station key: one {@link SecretBytes} per wrapped key the steps can use
- * (flash-encryption, HMAC and NVS keys; identity keys stay wrapped until a step needs them). {@link #close()}
- * zeroizes every one; use in try-with-resources around the whole job. Not thread-safe: one job, one thread.
+ * (flash-encryption, HMAC and NVS keys; the identity key stays wrapped until the unit's NVS partition is built, since
+ * opening it needs the certificate's public key, see {@link #identityKey}). {@link #close()} zeroizes every one; use
+ * in try-with-resources around the whole job. Not thread-safe: one job, one thread.
  */
 final class UnwrappedKeys implements AutoCloseable {
 
     private final Map<String, SecretBytes> secrets = new LinkedHashMap<>();
     private final Map<String, WrappedKey> wrapped = new LinkedHashMap<>();
+    private final StationUnwrapper unwrapper;
 
-    private UnwrappedKeys() {
+    private UnwrappedKeys(StationUnwrapper unwrapper) {
+        this.unwrapper = unwrapper;
     }
 
     /**
@@ -31,7 +35,7 @@ final class UnwrappedKeys implements AutoCloseable {
      * naming the key id and the reason, never the key.
      */
     static UnwrappedKeys open(List<WrappedKey> keys, StationUnwrapper unwrapper) throws StepFailure {
-        UnwrappedKeys out = new UnwrappedKeys();
+        UnwrappedKeys out = new UnwrappedKeys(unwrapper);
         try {
             for (WrappedKey k : keys) {
                 out.wrapped.put(k.keyId(), k);
@@ -89,6 +93,32 @@ final class UnwrappedKeys implements AutoCloseable {
         java.util.Arrays.fill(first, (byte) 0);
         java.util.Arrays.fill(k2, (byte) 0);
         return both;
+    }
+
+    /**
+     * Opens the job's device identity key (PKCS#8 DER), proving it belongs to {@code certified}, the public key of
+     * the device certificate; kept for {@link #close()} like the others. Fails with KEY_UNWRAP_FAILED when the job
+     * has no identity key, or the key does not pair with the certificate.
+     */
+    SecretBytes identityKey(PublicKey certified) throws StepFailure {
+        WrappedKey w = wrapped.values().stream().filter(k -> k.kind() == SecretKind.DEVICE_IDENTITY_KEY).findFirst()
+                .orElseThrow(() -> StepFailure.of(FailureReason.KEY_UNWRAP_FAILED, "the job carries no identity key"));
+        SecretBytes open = secrets.get(w.keyId());
+        if (open != null) {
+            return open;
+        }
+        try {
+            SecretBytes key = unwrapper.unwrapIdentityKey(KeyEnvelope.fromBase64(w.envelope()), certified);
+            secrets.put(w.keyId(), key);
+            if (!key.kcv().equals(w.kcv())) {
+                throw new StepFailure(FailureReason.KEY_UNWRAP_FAILED, null, null, "identity key " + w.keyId()
+                        + " unwrapped to kcv " + key.kcv() + " but the job says " + w.kcv());
+            }
+            return key;
+        } catch (EnvelopeException | IllegalArgumentException e) {
+            throw StepFailure.of(FailureReason.KEY_UNWRAP_FAILED, "identity key " + w.keyId() + " (kcv " + w.kcv()
+                    + "): " + e.getMessage());
+        }
     }
 
     /** The NVS encryption key of the job, if it carries one. */

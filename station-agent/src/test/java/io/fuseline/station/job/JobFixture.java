@@ -16,6 +16,7 @@ import io.fuseline.schemas.message.ProvisionJob;
 import io.fuseline.schemas.message.SecretKind;
 import io.fuseline.schemas.message.StepKind;
 import io.fuseline.schemas.message.StepParams;
+import io.fuseline.schemas.message.UnitNvs;
 import io.fuseline.schemas.message.WrappedKey;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -108,15 +109,35 @@ public final class JobFixture {
     /** A job whose {@code nvs} image (if any) is written without flash encryption; {@code extra} keys ride along. */
     public static ProvisionJob job(String stationId, ChipFamily chip, MacAddress mac, List<Image> images,
                                    WrappedKey key, List<WrappedKey> extra) {
+        return job(stationId, chip, mac, images, key, extra, null);
+    }
+
+    /**
+     * A v2 job when {@code nvs} is given: the unit's own nvs partition (no flash key) and nvs_keys partition (under
+     * the flash key) written and verified among the release images, by address, as the orchestrator plans them.
+     */
+    public static ProvisionJob job(String stationId, ChipFamily chip, MacAddress mac, List<Image> images,
+                                   WrappedKey key, List<WrappedKey> extra, UnitNvs nvs) {
         boolean esp32 = chip == ChipFamily.ESP32;
         String keyBlock = esp32 ? "BLOCK1" : "BLOCK_KEY0";
         String sbBlock = esp32 ? "BLOCK2" : "BLOCK_KEY1";
         String counter = esp32 ? "FLASH_CRYPT_CNT" : "SPI_BOOT_CRYPT_CNT";
+        List<StepParams> targets = new ArrayList<>();
+        for (Image i : images) {
+            targets.add(StepParams.flash(i.address(), i.name(), i.flashImage().sha256(),
+                    i.name().equals("nvs") ? null : key.keyId()));
+        }
+        if (nvs != null) {
+            targets.add(StepParams.flash(nvs.address(), UnitNvs.PARTITION_IMAGE, nvs.digest(), null));
+            if (nvs.encrypted()) {
+                targets.add(StepParams.flash(nvs.keysAddress(), UnitNvs.KEYS_IMAGE, nvs.digest(), key.keyId()));
+            }
+            targets.sort(java.util.Comparator.comparingLong(StepParams::address));
+        }
         List<JobStep> steps = new ArrayList<>();
         for (StepKind k : List.of(StepKind.WRITE_FLASH, StepKind.VERIFY_FLASH)) {
-            for (Image i : images) {
-                add(steps, k, StepParams.flash(i.address(), i.name(), i.flashImage().sha256(),
-                        i.name().equals("nvs") ? null : key.keyId()));
+            for (StepParams p : targets) {
+                add(steps, k, p);
             }
         }
         add(steps, StepKind.BURN_KEY, StepParams.key(keyBlock, key.purpose(), key.keyId()));
@@ -130,7 +151,7 @@ public final class JobFixture {
         add(steps, StepKind.WRITE_PROTECT, StepParams.protect(counter));
         return new ProvisionJob("job-" + mac.toString().replace(":", ""), mac, chip, stationId, "jig-1", "wo-1",
                 "recipe-1", 1, "kmr-1", images.stream().map(Image::flashImage).toList(),
-                java.util.stream.Stream.concat(java.util.stream.Stream.of(key), extra.stream()).toList(), steps);
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(key), extra.stream()).toList(), steps, nvs);
     }
 
     private static void add(List<JobStep> steps, StepKind kind, StepParams params) {
