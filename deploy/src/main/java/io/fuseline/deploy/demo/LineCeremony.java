@@ -86,6 +86,7 @@ public final class LineCeremony {
                     say.accept("vault             enrolled station " + stationId + " (key "
                             + P256.fingerprintHex(station.publicKey()).substring(0, 16) + "…)");
                 }
+                exportCaCertificate(home, vault.certificate(FACTORY_CA).orElseThrow());
                 VaultSecureBootSigner signer = new VaultSecureBootSigner(vault, SIGNING_KEY);
                 String digest = HexFormat.of().formatHex(signer.publicKeyDigest());
                 Map<ChipFamily, String> recipes = new LinkedHashMap<>();
@@ -120,6 +121,17 @@ public final class LineCeremony {
         say.accept(String.format("release           %s %s: %d images, %,d bytes, bootloader and app signed; recipe %s",
                 chip.toolName(), RELEASE, images.size(), bytes, id));
         return id;
+    }
+
+    /** The factory CA's certificate as PEM beside the vault: what anyone checking a device certificate needs. */
+    public static Path caCertificateFile(LineHome home) {
+        return home.vaultDir().resolve("factory-ca.pem");
+    }
+
+    private static void exportCaCertificate(LineHome home, byte[] der) throws IOException {
+        String pem = "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der) + "\n-----END CERTIFICATE-----\n";
+        writeAtomically(caCertificateFile(home), pem.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static void writePin(Path file) throws IOException {

@@ -8,6 +8,12 @@ import io.fuseline.deploy.line.LineHome;
 import io.fuseline.deploy.line.LineServices;
 import io.fuseline.esp.ChipFamily;
 import io.fuseline.esp.flash.FlashEncryption;
+import io.fuseline.esp.nvs.NvsEncryption;
+import io.fuseline.esp.nvs.NvsEntry;
+import io.fuseline.esp.nvs.NvsKeys;
+import io.fuseline.esp.nvs.NvsPartitionReader;
+import io.fuseline.esp.nvs.NvsValue;
+import io.fuseline.schemas.message.UnitNvs;
 import io.fuseline.station.sim.EfuseController;
 import io.fuseline.station.sim.SimFlashKeys;
 import io.fuseline.station.sim.VirtualChip;
@@ -44,7 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
  * faults, through the real broker, database and the three packaged services. Then the invariants, checked on the line
  * while it still runs: every unit ended as its fault calls for; every provisioned unit's eFuses hold its key,
  * read-protected, with the release's security fuses; its flash decrypts with that key, as the chip would, to exactly
- * the release images; no key was issued twice; the audit chain verifies; and no plaintext key appears in any topic,
+ * the release images and to its own NVS (rendered entries, a certificate for its MAC signed by the factory CA and the
+ * matching private key); no key was issued twice; the audit chain verifies; and no plaintext key appears in any topic,
  * table or log of the run.
  */
 @Timeout(900)
@@ -78,9 +85,10 @@ class LocalLineIT {
         assertThat(report.audit().verified()).as(report.audit().report().toString()).isTrue();
         assertThat(report.custody().complete()).as(report.custody().toString()).isTrue();
 
+        List<byte[]> secrets = new ArrayList<>();
         for (UnitResult r : report.results()) {
             if (r.verdict() == UnitResult.Verdict.PROVISIONED) {
-                keys.add(checkProvisioned(home, r));
+                keys.add(checkProvisioned(home, r, secrets));
             }
         }
         assertThat(keys).hasSizeGreaterThanOrEqualTo(18);
@@ -88,28 +96,28 @@ class LocalLineIT {
         keys.forEach(k -> distinct.add(HexFormat.of().formatHex(k)));
         assertThat(distinct).as("no key issued twice").hasSize(keys.size());
 
-        List<String> secrets = new ArrayList<>();
-        for (byte[] k : keys) {
+        List<String> forms = new ArrayList<>();
+        for (byte[] k : secrets) {
             byte[] reversed = reverse(k);
             for (byte[] form : List.of(k, reversed)) {
-                secrets.add(HexFormat.of().formatHex(form));
-                secrets.add(HexFormat.of().withUpperCase().formatHex(form));
-                secrets.add(Base64.getEncoder().encodeToString(form));
-                secrets.add(new String(form, StandardCharsets.ISO_8859_1));
+                forms.add(HexFormat.of().formatHex(form));
+                forms.add(HexFormat.of().withUpperCase().formatHex(form));
+                forms.add(Base64.getEncoder().encodeToString(form));
+                forms.add(new String(form, StandardCharsets.ISO_8859_1));
             }
         }
-        assertNoSecretIn("the Kafka topics", topics(services.bootstrapServers()), secrets);
-        assertNoSecretIn("the database", tables(services), secrets);
+        assertNoSecretIn("the Kafka topics", topics(services.bootstrapServers()), forms);
+        assertNoSecretIn("the database", tables(services), forms);
         try (Stream<Path> logs = Files.list(home.logs())) {
             for (Path log : logs.toList()) {
-                assertNoSecretIn(log.toString(), Files.readString(log, StandardCharsets.ISO_8859_1), secrets);
+                assertNoSecretIn(log.toString(), Files.readString(log, StandardCharsets.ISO_8859_1), forms);
             }
         }
-        assertNoSecretIn("the demo's output", output.toString(), secrets);
+        assertNoSecretIn("the demo's output", output.toString(), forms);
     }
 
     /** Checks one provisioned unit's eFuses and flash; returns its flash-encryption key. */
-    private static byte[] checkProvisioned(LineHome home, UnitResult r) throws Exception {
+    private static byte[] checkProvisioned(LineHome home, UnitResult r, List<byte[]> secrets) throws Exception {
         VirtualChip chip = r.chip();
         EfuseController efuse = chip.efuse();
         ChipFamily family = r.unit().chip();
@@ -144,9 +152,66 @@ class LocalLineIT {
                                 + image.path("name").asText())
                         .isEqualTo(sha256(release));
             }
+            checkIdentity(home, r, recipe.path("nvs"), fe, secrets);
         }
+        secrets.add(key);
         return key;
     }
+
+    /**
+     * The unit's own NVS, as the unit would read it at boot: nvs_keys decrypted with the flash key, the NVS
+     * decrypted with those keys, holding the rendered entries and a device certificate for this MAC that the factory
+     * CA signed, with the matching private key. The NVS keys and the identity key join the secrets no log may hold.
+     */
+    private static void checkIdentity(LineHome home, UnitResult r, JsonNode nvs, FlashEncryption fe,
+                                      List<byte[]> secrets) throws Exception {
+        VirtualChip chip = r.chip();
+        String unit = r.unit().mac() + " (" + r.unit().chip().toolName() + ")";
+        int keysAt = nvs.path("keysAddress").asInt();
+        int nvsAt = nvs.path("address").asInt();
+        byte[] plainKeys = fe.decrypt(keysAt, chip.flash().read(keysAt, NvsKeys.PARTITION_SIZE));
+        Map<String, NvsValue> entries = new java.util.LinkedHashMap<>();
+        try (NvsKeys keys = NvsKeys.fromPartition(plainKeys)) {
+            secrets.add(keys.dataKey());
+            secrets.add(keys.tweakKey());
+            byte[] plainNvs = NvsEncryption.decrypt(chip.flash().read(nvsAt, nvs.path("sizeBytes").asInt()), keys);
+            for (NvsEntry e : NvsPartitionReader.read(plainNvs)) {
+                assertThat(e.namespace()).as(unit + " NVS namespace").isEqualTo(nvs.path("namespace").asText());
+                entries.put(e.key(), e.value());
+            }
+        }
+        assertThat(entries.get("serial")).as(unit + " NVS serial").isEqualTo(new NvsValue.Text(r.unit().mac()
+                .toString()));
+        String pem = ((NvsValue.Text) entries.get(UnitNvs.CERTIFICATE_ENTRY)).value();
+        java.security.cert.CertificateFactory x509 = java.security.cert.CertificateFactory.getInstance("X.509");
+        java.security.cert.X509Certificate cert = (java.security.cert.X509Certificate) x509.generateCertificate(
+                new java.io.ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        assertThat(cert.getSubjectX500Principal().getName()).as(unit + " certificate subject")
+                .contains("CN=" + r.unit().mac());
+        cert.verify(factoryCa(home).getPublicKey());
+        byte[] der = ((NvsValue.Blob) entries.get(UnitNvs.PRIVATE_KEY_ENTRY)).bytes();
+        secrets.add(der);
+        java.security.PrivateKey identity = java.security.KeyFactory.getInstance("EC")
+                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
+        java.security.Signature sign = java.security.Signature.getInstance("SHA256withECDSA");
+        sign.initSign(identity);
+        sign.update(r.unit().mac().bytes());
+        byte[] signature = sign.sign();
+        java.security.Signature verify = java.security.Signature.getInstance("SHA256withECDSA");
+        verify.initVerify(cert.getPublicKey());
+        verify.update(r.unit().mac().bytes());
+        assertThat(verify.verify(signature)).as(unit + " NVS private key matches its certificate").isTrue();
+    }
+
+    /** The factory CA's certificate, as the ceremony exported it. */
+    private static java.security.cert.X509Certificate factoryCa(LineHome home) throws Exception {
+        try (var in = Files.newInputStream(LineCeremony.caCertificateFile(home))) {
+            return (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in);
+        }
+    }
+
+
 
     private static String topics(String bootstrap) {
         Properties p = new Properties();
