@@ -17,6 +17,7 @@ import io.fuseline.schemas.message.KeyMaterialIssued;
 import io.fuseline.schemas.message.KeyMaterialRequested;
 import io.fuseline.schemas.message.WrappedKey;
 import java.io.IOException;
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -59,18 +60,15 @@ public final class MaterialIssuer {
     }
 
     public KeyMaterialIssued issue(KeyMaterialRequested request) {
-        if (vault.find(KeyLabel.station(request.stationId())).isEmpty()) {
-            throw new VaultException(VaultError.STATION_NOT_ENROLLED, "station " + request.stationId()
-                    + " is not enrolled; refusing request " + request.requestId());
-        }
+        PublicKey station = stationKey(request);
         List<SecretSlot> slots = request.secrets().stream().map(s -> SecretSlot.of(s, request.chip())).toList();
         synchronized (locks[Math.floorMod(request.mac().hashCode(), locks.length)]) {
             List<WrappedKey> wrapped = new ArrayList<>();
             String certificatePem = null;
-            String fingerprint = P256.fingerprintHex(vault.publicKey(KeyLabel.station(request.stationId())));
+            String fingerprint = P256.fingerprintHex(station);
             for (SecretSlot slot : slots) {
-                KeyLabel label = keyFor(request, slot);
-                VaultKey key = vault.find(label).orElseThrow();
+                VaultKey key = keyFor(request, slot);
+                KeyLabel label = key.label();
                 if (slot.isKeyPair()) {
                     certificatePem = certificate(request, label);
                 }
@@ -84,8 +82,21 @@ public final class MaterialIssuer {
         }
     }
 
+    /** The requesting station's enrolled key; nothing is generated for a station that is not enrolled. */
+    private PublicKey stationKey(KeyMaterialRequested request) {
+        try {
+            return vault.publicKey(KeyLabel.station(request.stationId()));
+        } catch (VaultException e) {
+            if (e.error() != VaultError.KEY_NOT_FOUND) {
+                throw e;
+            }
+            throw new VaultException(VaultError.STATION_NOT_ENROLLED, "station " + request.stationId()
+                    + " is not enrolled; refusing request " + request.requestId());
+        }
+    }
+
     /** The key of this slot for this request: found (same request), or generated (first or reprovision). */
-    private KeyLabel keyFor(KeyMaterialRequested request, SecretSlot slot) {
+    private VaultKey keyFor(KeyMaterialRequested request, SecretSlot slot) {
         int generation = 0;
         Optional<VaultKey> latest = Optional.empty();
         for (int g = 1; g <= MAX_GENERATIONS; g++) {
@@ -98,7 +109,7 @@ public final class MaterialIssuer {
         }
         if (latest.isPresent()) {
             if (latest.get().requestId().equals(request.requestId())) {
-                return latest.get().label(); // the same request again: the same key
+                return latest.get(); // the same request again: the same key
             }
             if (!request.reprovision()) {
                 throw new VaultException(VaultError.ALREADY_ISSUED, request.mac() + " already has " + latest.get().label()
@@ -114,7 +125,7 @@ public final class MaterialIssuer {
         LOG.info("generated {} (kcv {}) for {} request {}", label, created.kcv(), request.mac(), request.requestId());
         custody.record(new CustodyEvent.Generated(label, created.kcv(), vault.describe(), template(label),
                 request.requestId() + (request.reprovision() ? " (re-provisioning)" : "")));
-        return label;
+        return created;
     }
 
     /**

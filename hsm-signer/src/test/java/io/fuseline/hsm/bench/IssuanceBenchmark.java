@@ -20,7 +20,8 @@ import java.util.concurrent.Future;
 /**
  * Per-device material issuance (XTS-AES-256 halves + NVS keys + identity key and certificate, all wrapped for a
  * station) in devices per second, on SoftHSM2 and on the software token. Not a JUnit test: run it by hand (see
- * docs/benchmarks.md). Arguments: {@code [devices] [softhsm|software|both]}; default 200 both.
+ * docs/benchmarks.md, which also shows how to count the PKCS#11 calls per device). Arguments:
+ * {@code [devices] [softhsm|software|both] [threads]}; default 200 both 1.
  */
 public final class IssuanceBenchmark {
     private IssuanceBenchmark() {

@@ -186,11 +186,15 @@ public abstract class KeyVaultContract {
     void keysAreListedAndSurviveARestart() {
         VaultKey ca = vault().generateKeyPair(CA, "ceremony");
         VaultKey nvs = vault().generateSecret(NVS, 64, "kmr-1");
+        VaultKey identity = vault().generateKeyPair(IDENTITY, "kmr-1");
         VaultKey station = vault().enrollStation("st-01", P256.generate().getPublic());
-        assertThat(vault().list()).containsExactlyInAnyOrder(ca, nvs, station);
+        assertThat(vault().list()).containsExactlyInAnyOrder(ca, nvs, identity, station);
         try (KeyVault again = reopen()) {
-            assertThat(again.list()).containsExactlyInAnyOrder(ca, nvs, station);
+            assertThat(again.list()).containsExactlyInAnyOrder(ca, nvs, identity, station);
             assertThat(again.find(NVS)).hasValue(nvs);
+            assertThat(again.find(IDENTITY)).hasValue(identity);
+            assertThat(again.publicKey(IDENTITY)).isEqualTo(vault().publicKey(IDENTITY));
+            assertThat(again.publicKey(CA)).isEqualTo(vault().publicKey(CA));
         }
     }
 

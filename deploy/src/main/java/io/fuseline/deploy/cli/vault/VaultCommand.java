@@ -45,7 +45,11 @@ public final class VaultCommand implements Runnable {
                 throw new IllegalArgumentException("a vault exists at " + vault.softwareFile() + "; not overwriting it");
             }
             try (KeyVault v = vault.open(true)) {
-                out.println("created " + v.describe());
+                // A PKCS#11 token is made by its own tools (softhsm2-util --init-token, the HSM's console): this only
+                // checks that the token answers and the PIN works, so it must not claim to have created anything.
+                out.println(vault.kind == VaultOptions.Kind.pkcs11
+                        ? "opened " + v.describe() + "; nothing created (a PKCS#11 token is initialised with its own tools)"
+                        : "created " + v.describe());
                 out.println("keys: " + v.list().size());
             }
             return 0;

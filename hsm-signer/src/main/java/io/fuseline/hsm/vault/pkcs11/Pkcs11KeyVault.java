@@ -32,86 +32,85 @@ import java.util.List;
 import java.util.Optional;
 import org.xipki.pkcs11.wrapper.Mechanism;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
-import org.xipki.pkcs11.wrapper.PKCS11KeyPair;
 import org.xipki.pkcs11.wrapper.Session;
-import org.xipki.pkcs11.wrapper.Slot;
 import org.xipki.pkcs11.wrapper.params.RSA_PKCS_PSS_PARAMS;
 
 /**
  * The production vault: keys in a PKCS#11 token reached through ipkcs11wrapper (SoftHSM2 in tests). Templates come
  * from {@link Pkcs11Templates}; wrapping happens in the token ({@link Pkcs11Sealer}); key check values are computed
- * in the token with C_DigestKey; labels are looked up in a {@link LabelIndex} rather than by scanning the token;
+ * in the token with C_DigestKey; labels are looked up in a {@link LabelIndex} rather than by scanning the token, and
+ * what the vault read about a key is kept there beside its handle ({@link KeyFacts});
  * per-device objects are staged as session objects and copied to the token ({@link Pkcs11Staging}). Thread-safe
- * through a {@link SessionPool}. Session or token loss fails the operation
- * as retriable (TOKEN_UNAVAILABLE); the next operation opens a fresh session.
+ * through a {@link SessionPool}.
+ *
+ * <p>When the token, its sessions, the login or the module go away, the operation that noticed fails as retriable
+ * ({@link VaultError#TOKEN_UNAVAILABLE}) and nothing it did is reported done; the next operation reconnects first
+ * (new sessions, login again, index read again through {@link #refresh}'s code path) and the keys made before are
+ * found as before.
  */
 public final class Pkcs11KeyVault implements KeyVault {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Pkcs11KeyVault.class);
     private final Pkcs11Config config;
-    private final String slotDescription;
     private final SessionPool sessions;
     private final LabelIndex index = new LabelIndex();
     private final Pkcs11Staging staging = new Pkcs11Staging(true);
 
-    private Pkcs11KeyVault(Pkcs11Config config, Slot slot) {
+    private Pkcs11KeyVault(Pkcs11Config config) {
         this.config = config;
-        this.slotDescription = "pkcs11 token '" + config.tokenLabel() + "' (slot " + slot.getSlotID() + ", "
-                + config.module() + ")";
-        this.sessions = new SessionPool(slot.getToken(), config.pin(), config.sessions());
-    }
-
-    /** Finds the token by label, logs in once to check the PIN, and indexes the token's objects. */
-    public static Pkcs11KeyVault open(Pkcs11Config config) {
-        var module = Pkcs11Modules.get(config.module());
-        try {
-            for (Slot slot : module.getSlotList(true)) {
-                String label = slot.getToken().getTokenInfo().getLabel();
-                if (label != null && label.strip().equals(config.tokenLabel())) {
-                    Pkcs11KeyVault vault = new Pkcs11KeyVault(config, slot);
-                    vault.refresh();
-                    return vault;
-                }
-            }
-        } catch (PKCS11Exception e) {
-            throw Pkcs11Errors.map(e, "listing slots");
-        }
-        throw SessionPool.noToken(config.tokenLabel());
+        this.sessions = new SessionPool(config, this::reindex);
     }
 
     /**
-     * Reads the token's object index again. Call it when another process may have created or destroyed keys for
-     * labels this vault will create (a Kafka partition newly assigned to this replica). Thread-safe.
+     * Finds the token by label, logs in to check the PIN, and indexes the token's objects.
+     *
+     * @throws VaultException TOKEN_NOT_FOUND, LOGIN_FAILED, or TOKEN_UNAVAILABLE if the module cannot be used
+     */
+    public static Pkcs11KeyVault open(Pkcs11Config config) {
+        Pkcs11KeyVault vault = new Pkcs11KeyVault(config);
+        vault.sessions.connect();
+        return vault;
+    }
+
+    /**
+     * Reads the token's object index again, while no other operation of this vault runs. The vault does it itself
+     * when it opens and after every reconnect; call it when another process may have created or destroyed keys for
+     * labels this vault will create (a Kafka partition newly assigned to this replica).
      */
     public void refresh() {
-        long start = System.nanoTime();
-        sessions.with("index the token", s -> {
-            index.load(s);
+        sessions.exclusive("index the token", s -> {
+            reindex(s);
             return null;
         });
-        LOG.info("{}: {} objects indexed in {} ms", slotDescription, index.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void reindex(Session s) throws PKCS11Exception {
+        long start = System.nanoTime();
+        index.load(s);
+        LOG.info("{}: {} objects indexed in {} ms", describe(), index.size(), (System.nanoTime() - start) / 1_000_000);
     }
 
     @Override
     public String describe() {
-        return slotDescription;
+        return "pkcs11 token '" + config.tokenLabel() + "' (" + sessions.slot() + ", " + config.module() + ")";
     }
 
     @Override
     public VaultKey generateKeyPair(KeyLabel label, String requestId) {
         VaultRules.keyPairRole(label);
         boolean stage = KeyPolicy.of(label.role()).wrapOnlyForStation(); // device keys; signing keys never
+        KeyType type = KeyType.of(label.role());
         return creating(label, () -> sessions.with("C_GenerateKeyPair " + label, s -> {
             requireAbsent(s, label);
-            boolean rsa = KeyType.of(label.role()) == KeyType.RSA_3072;
-            Mechanism mechanism = new Mechanism(rsa ? CKM_RSA_PKCS_KEY_PAIR_GEN : CKM_EC_KEY_PAIR_GEN);
-            PKCS11KeyPair pair = stage
-                    ? staging.persistPair(s, staged -> s.generateKeyPair(mechanism,
+            Mechanism mechanism = new Mechanism(type == KeyType.RSA_3072 ? CKM_RSA_PKCS_KEY_PAIR_GEN
+                    : CKM_EC_KEY_PAIR_GEN);
+            Pkcs11Staging.Pair pair = stage
+                    ? staging.persistPair(s, type, staged -> s.generateKeyPair(mechanism,
                             Pkcs11Templates.keyPair(label, id(requestId), staged)))
-                    : s.generateKeyPair(mechanism, Pkcs11Templates.keyPair(label, id(requestId), false));
-            index.remember(CKO_PRIVATE_KEY, label, pair.getPrivateKey());
-            index.remember(CKO_PUBLIC_KEY, label, pair.getPublicKey());
-            return created(s, label, pair.getPrivateKey(), 0, requestId,
-                    KeyCheckValue.ofPublicKey(Pkcs11Objects.publicKey(s, pair.getPublicKey(), KeyType.of(label.role()))));
+                    : Pkcs11Staging.Pair.onToken(s, s.generateKeyPair(mechanism,
+                            Pkcs11Templates.keyPair(label, id(requestId), false)), type);
+            pair.publicKey().ifPresent(h -> index.remember(CKO_PUBLIC_KEY, label, h, null));
+            return created(s, label, pair.privateKey(), 0, requestId, KeyCheckValue.ofPublicKey(pair.key()),
+                    pair.key());
         }));
     }
 
@@ -122,8 +121,7 @@ public final class Pkcs11KeyVault implements KeyVault {
             requireAbsent(s, label);
             long h = staging.persist(s, staged -> s.generateKey(new Mechanism(CKM_GENERIC_SECRET_KEY_GEN),
                     Pkcs11Templates.secret(label, id(requestId), length, staged)));
-            index.remember(CKO_SECRET_KEY, label, h);
-            return created(s, label, h, length, requestId, Pkcs11Objects.secretKcv(s, h));
+            return created(s, label, h, length, requestId, Pkcs11Objects.secretKcv(s, h), null);
         }));
     }
 
@@ -132,26 +130,26 @@ public final class Pkcs11KeyVault implements KeyVault {
         VaultRules.stationKey(stationId, stationKey);
         KeyLabel label = KeyLabel.station(stationId);
         return creating(label, () -> sessions.with("enroll " + label, s -> {
-            Optional<Long> existing = index.find(s, CKO_PUBLIC_KEY, label);
+            Optional<LabelIndex.Entry> existing = index.lookup(s, CKO_PUBLIC_KEY, label);
             if (existing.isPresent()) {
-                PublicKey enrolled = Pkcs11Objects.publicKey(s, existing.get(), KeyType.EC_P256);
-                if (!enrolled.equals(stationKey)) {
+                KeyFacts enrolled = facts(s, label, existing.get());
+                if (!enrolled.publicKey().equals(stationKey)) {
                     throw new VaultException(VaultError.STATION_KEY_MISMATCH, "station " + stationId
-                            + " is enrolled with key " + KeyCheckValue.ofPublicKey(enrolled));
+                            + " is enrolled with key " + enrolled.key().kcv());
                 }
-                return describe(s, label, existing.get());
+                return enrolled.key();
             }
             long h = s.createObject(Pkcs11Templates.stationKey(label, Pkcs11Objects.derPoint(P256.encode(stationKey))));
-            index.remember(CKO_PUBLIC_KEY, label, h);
-            return describe(s, label, h);
+            index.remember(CKO_PUBLIC_KEY, label, h, null);
+            return facts(s, label, new LabelIndex.Entry(h, null)).key();
         }));
     }
 
     @Override
     public Optional<VaultKey> find(KeyLabel label) {
         return sessions.with("find " + label, s -> {
-            Optional<Long> h = handle(s, label);
-            return h.isEmpty() ? Optional.<VaultKey>empty() : Optional.of(describe(s, label, h.get()));
+            Optional<LabelIndex.Entry> e = lookup(s, label);
+            return e.isEmpty() ? Optional.<VaultKey>empty() : Optional.of(facts(s, label, e.get()).key());
         });
     }
 
@@ -163,10 +161,11 @@ public final class Pkcs11KeyVault implements KeyVault {
                 for (long h : Pkcs11Objects.all(s, objectClass)) {
                     Optional<KeyLabel> label = Pkcs11Objects.label(s, h);
                     if (label.isPresent() && objectClass == primaryClass(label.get().role())) {
-                        keys.add(describe(s, label.get(), h));
+                        keys.add(facts(s, label.get(), new LabelIndex.Entry(h, null)).key());
                     }
                 }
             }
+            Pkcs11Objects.requireSeesPrivateObjects(s); // an empty answer must not stand for an outage
             return keys;
         });
     }
@@ -176,9 +175,9 @@ public final class Pkcs11KeyVault implements KeyVault {
         return sessions.with("list " + namePrefix, s -> {
             List<VaultKey> keys = new ArrayList<>();
             for (KeyLabel label : index.labels(namePrefix)) {
-                Optional<Long> h = handle(s, label);
-                if (h.isPresent()) {
-                    keys.add(describe(s, label, h.get()));
+                Optional<LabelIndex.Entry> e = lookup(s, label);
+                if (e.isPresent()) {
+                    keys.add(facts(s, label, e.get()).key());
                 }
             }
             return keys;
@@ -190,9 +189,7 @@ public final class Pkcs11KeyVault implements KeyVault {
         if (KeyType.of(label.role()) == KeyType.SECRET) {
             throw new VaultException(VaultError.BAD_REQUEST, label + " is a secret key and has no public half");
         }
-        return sessions.with("public key " + label, s -> Pkcs11Objects.publicKey(s,
-                index.find(s, CKO_PUBLIC_KEY, label).orElseThrow(() -> VaultRules.notFound(label)),
-                KeyType.of(label.role())));
+        return sessions.with("public key " + label, s -> facts(s, label, require(s, label)).publicKey());
     }
 
     @Override
@@ -201,7 +198,7 @@ public final class Pkcs11KeyVault implements KeyVault {
         Mechanism mechanism = KeyType.of(label.role()) == KeyType.RSA_3072
                 ? new Mechanism(CKM_RSA_PKCS_PSS, new RSA_PKCS_PSS_PARAMS(CKM_SHA256, CKG_MGF1_SHA256, 32))
                 : new Mechanism(CKM_ECDSA); // raw ECDSA over the digest: r || s
-        return sessions.with("C_Sign " + label, s -> s.signSingle(mechanism, require(s, label), sha256));
+        return sessions.with("C_Sign " + label, s -> s.signSingle(mechanism, require(s, label).handle(), sha256));
     }
 
     @Override
@@ -209,11 +206,11 @@ public final class Pkcs11KeyVault implements KeyVault {
         VaultRules.mayWrap(label);
         KeyLabel stationLabel = KeyLabel.station(stationId);
         return sessions.with("wrap " + label + " for " + stationId, s -> {
-            long secret = require(s, label);
-            long stationHandle = index.find(s, CKO_PUBLIC_KEY, stationLabel)
+            LabelIndex.Entry secret = require(s, label);
+            LabelIndex.Entry station = index.lookup(s, CKO_PUBLIC_KEY, stationLabel)
                     .orElseThrow(() -> VaultRules.notEnrolled(stationId));
-            PublicKey station = Pkcs11Objects.publicKey(s, stationHandle, KeyType.EC_P256);
-            return Pkcs11Sealer.seal(s, secret, kind, kcv(s, label, secret), station);
+            return Pkcs11Sealer.seal(s, secret.handle(), kind, facts(s, label, secret).key().kcv(),
+                    facts(s, stationLabel, station).publicKey());
         });
     }
 
@@ -222,13 +219,13 @@ public final class Pkcs11KeyVault implements KeyVault {
         byte[] subject = encoded(org.bouncycastle.asn1.x509.Certificate.getInstance(certificateDer).getSubject());
         KeyLabel claim = new KeyLabel(keyPair.role(), keyPair.name() + "@certificate");
         creating(claim, () -> sessions.with("store certificate " + keyPair, s -> {
-            String requestId = Pkcs11Objects.requestId(s, require(s, keyPair));
+            String requestId = facts(s, keyPair, require(s, keyPair)).key().requestId();
             if (index.find(s, CKO_CERTIFICATE, keyPair).isPresent()) {
                 throw new VaultException(VaultError.KEY_EXISTS, keyPair + " already has a certificate");
             }
             long cert = staging.persist(s, staged -> s.createObject(
                     Pkcs11Templates.certificate(keyPair, id(requestId), subject, certificateDer, staged)));
-            index.remember(CKO_CERTIFICATE, keyPair, cert);
+            index.remember(CKO_CERTIFICATE, keyPair, cert, null);
             return cert;
         }));
     }
@@ -245,7 +242,7 @@ public final class Pkcs11KeyVault implements KeyVault {
     @Override
     public void destroy(KeyLabel label) {
         sessions.with("C_DestroyObject " + label, s -> {
-            long primary = require(s, label);
+            long primary = require(s, label).handle();
             for (long objectClass : new long[] {CKO_CERTIFICATE, CKO_PUBLIC_KEY}) {
                 Optional<Long> other = index.find(s, objectClass, label);
                 if (other.isPresent() && other.get() != primary) {
@@ -283,40 +280,64 @@ public final class Pkcs11KeyVault implements KeyVault {
         return KeyType.of(role) == KeyType.SECRET ? CKO_SECRET_KEY : CKO_PRIVATE_KEY;
     }
 
-    private Optional<Long> handle(Session s, KeyLabel label) throws PKCS11Exception {
-        return index.find(s, primaryClass(label.role()), label);
+    /** The key's primary object, checked against the token; empty without a token call if the index lacks it. */
+    private Optional<LabelIndex.Entry> lookup(Session s, KeyLabel label) throws PKCS11Exception {
+        return index.lookup(s, primaryClass(label.role()), label);
     }
 
-    private long require(Session s, KeyLabel label) throws PKCS11Exception {
-        return handle(s, label).orElseThrow(() -> VaultRules.notFound(label));
+    private LabelIndex.Entry require(Session s, KeyLabel label) throws PKCS11Exception {
+        return lookup(s, label).orElseThrow(() -> VaultRules.notFound(label));
     }
 
     private void requireAbsent(Session s, KeyLabel label) throws PKCS11Exception {
-        if (handle(s, label).isPresent()) {
+        if (lookup(s, label).isPresent()) {
             throw VaultRules.exists(label);
         }
     }
 
-    /** A key just created: what the caller asked for plus the protection the token reports (one attribute read). */
-    private static VaultKey created(Session s, KeyLabel label, long handle, int length, String requestId, String kcv)
-            throws PKCS11Exception {
-        return new VaultKey(label, KeyType.of(label.role()), length, requestId, kcv, Pkcs11Objects.attributes(s, handle));
+    /**
+     * A key just created: what the caller asked for plus the protection the token reports (one attribute read),
+     * remembered in the index so that using the key again reads nothing more.
+     */
+    private VaultKey created(Session s, KeyLabel label, long handle, int length, String requestId, String kcv,
+                             PublicKey publicKey) throws PKCS11Exception {
+        VaultKey key = new VaultKey(label, KeyType.of(label.role()), length, requestId, kcv,
+                Pkcs11Objects.attributes(s, handle));
+        index.remember(primaryClass(label.role()), label, handle, new KeyFacts(key, publicKey));
+        return key;
     }
 
-    private VaultKey describe(Session s, KeyLabel label, long handle) throws PKCS11Exception {
-        KeyType type = KeyType.of(label.role());
-        return new VaultKey(label, type, type == KeyType.SECRET ? Pkcs11Objects.valueLength(s, handle) : 0,
-                Pkcs11Objects.requestId(s, handle), kcv(s, label, handle), Pkcs11Objects.attributes(s, handle));
-    }
-
-    private String kcv(Session s, KeyLabel label, long handle) throws PKCS11Exception {
-        KeyType type = KeyType.of(label.role());
-        if (type == KeyType.SECRET) {
-            return Pkcs11Objects.secretKcv(s, handle);
+    /** The entry's facts, read from the token (and kept in the index) the first time they are asked for. */
+    private KeyFacts facts(Session s, KeyLabel label, LabelIndex.Entry entry) throws PKCS11Exception {
+        if (entry.facts() != null) {
+            return entry.facts();
         }
-        long pub = label.role() == KeyRole.STATION_ENROLLMENT ? handle
-                : index.find(s, CKO_PUBLIC_KEY, label).orElseThrow(() -> VaultRules.notFound(label));
-        return KeyCheckValue.ofPublicKey(Pkcs11Objects.publicKey(s, pub, type));
+        long handle = entry.handle();
+        KeyType type = KeyType.of(label.role());
+        PublicKey publicKey = type == KeyType.SECRET ? null : readPublicKey(s, label, handle, type);
+        VaultKey key = new VaultKey(label, type, type == KeyType.SECRET ? Pkcs11Objects.valueLength(s, handle) : 0,
+                Pkcs11Objects.requestId(s, handle),
+                publicKey == null ? Pkcs11Objects.secretKcv(s, handle) : KeyCheckValue.ofPublicKey(publicKey),
+                Pkcs11Objects.attributes(s, handle));
+        KeyFacts facts = new KeyFacts(key, publicKey);
+        index.learn(primaryClass(label.role()), label, handle, facts);
+        return facts;
+    }
+
+    /**
+     * A station's enrolled point; for a key pair, its public token object if it has one (signing keys), else the
+     * CKA_PUBLIC_KEY_INFO its private key carries (device identities, see {@link Pkcs11Staging#persistPair}).
+     */
+    private PublicKey readPublicKey(Session s, KeyLabel label, long primary, KeyType type) throws PKCS11Exception {
+        if (label.role() == KeyRole.STATION_ENROLLMENT) {
+            return Pkcs11Objects.publicKey(s, primary, type);
+        }
+        Optional<Long> pub = index.find(s, CKO_PUBLIC_KEY, label);
+        if (pub.isPresent()) {
+            return Pkcs11Objects.publicKey(s, pub.get(), type);
+        }
+        return Pkcs11Objects.publicKeyInfo(s, primary, type).orElseThrow(() -> new VaultException(VaultError.TOKEN_ERROR,
+                "the key pair " + label + " has neither a public key object nor CKA_PUBLIC_KEY_INFO"));
     }
 
     private static byte[] id(String requestId) {

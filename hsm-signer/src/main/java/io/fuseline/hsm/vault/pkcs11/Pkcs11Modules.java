@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xipki.pkcs11.wrapper.PKCS11Module;
@@ -15,11 +17,18 @@ import org.xipki.pkcs11.wrapper.StaticLogger;
 /**
  * One initialized {@link PKCS11Module} per library per process: {@code C_Initialize} is process-wide, and a second
  * call fails with CKR_CRYPTOKI_ALREADY_INITIALIZED. SoftHSM2 reads {@code SOFTHSM2_CONF} from the process
- * environment and lists its tokens once, at that first call. Thread-safe.
+ * environment and lists its tokens once, at that first call.
+ *
+ * <p>A module can be {@linkplain #restart restarted} (C_Finalize, C_Initialize) when its token went away in a way
+ * only a new initialization cures: SoftHSM2 never recovers a token whose store vanished, nor lists a token created
+ * after C_Initialize. A restart ends every session of the process on that library, and session and object handles
+ * are numbered afresh, so a handle from before a restart may name another session or object after it: the
+ * {@link #epoch} counts initializations, and whoever holds handles compares it before using them. Thread-safe.
  */
 public final class Pkcs11Modules {
     private static final Logger LOG = LoggerFactory.getLogger(Pkcs11Modules.class);
     private static final Map<Path, PKCS11Module> MODULES = new HashMap<>();
+    private static final Map<Path, AtomicInteger> EPOCHS = new ConcurrentHashMap<>();
 
     private Pkcs11Modules() {
     }
@@ -43,10 +52,48 @@ public final class Pkcs11Modules {
             }
             LOG.info("PKCS#11 module {} initialized", key);
             MODULES.put(key, module);
+            EPOCHS.computeIfAbsent(key, k -> new AtomicInteger());
             return module;
         } catch (IOException e) {
             throw new VaultException(VaultError.TOKEN_UNAVAILABLE, null, "cannot load PKCS#11 library " + key, e);
         }
+    }
+
+    /** How many times {@code library} was restarted in this process; handles from an older epoch are void. */
+    public static int epoch(Path library) {
+        AtomicInteger epoch = EPOCHS.get(library.toAbsolutePath().normalize());
+        return epoch == null ? 0 : epoch.get();
+    }
+
+    /**
+     * Finalizes and initializes {@code library} again, unless another caller restarted it since {@code seenEpoch}
+     * (then that restart serves this caller too). Ends every session of the process on the library.
+     *
+     * @throws VaultException TOKEN_UNAVAILABLE (retriable) if C_Initialize fails, e.g. SoftHSM2's token store is
+     *                        still missing; the next restart tries again
+     */
+    public static synchronized void restart(Path library, int seenEpoch) {
+        Path key = library.toAbsolutePath().normalize();
+        PKCS11Module module = get(key);
+        AtomicInteger epoch = EPOCHS.get(key);
+        if (epoch.get() != seenEpoch) {
+            return;
+        }
+        try {
+            module.finalize(null);
+        } catch (PKCS11Exception e) {
+            // CKR_CRYPTOKI_NOT_INITIALIZED: someone finalized it, or our last C_Initialize failed
+        }
+        epoch.incrementAndGet(); // from here on, no handle of the old initialization is valid
+        try {
+            module.initialize();
+        } catch (PKCS11Exception e) {
+            if (!"CKR_CRYPTOKI_ALREADY_INITIALIZED".equals(Pkcs11Errors.name(e))) {
+                throw new VaultException(VaultError.TOKEN_UNAVAILABLE, Pkcs11Errors.name(e), "C_Initialize of " + key
+                        + " failed while reconnecting", null);
+            }
+        }
+        LOG.info("PKCS#11 module {} initialized again (C_Finalize, C_Initialize; epoch {})", key, epoch.get());
     }
 
     /**

@@ -9,10 +9,13 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_LOCAL;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_MODULUS;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_NEVER_EXTRACTABLE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_PUBLIC_EXPONENT;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_PUBLIC_KEY_INFO;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_SENSITIVE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_TOKEN;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_VALUE_LEN;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_SHA256;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_USER_NOT_LOGGED_IN;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKS_RW_USER_FUNCTIONS;
 
 import io.fuseline.hsm.vault.KeyAttributes;
 import io.fuseline.hsm.vault.KeyLabel;
@@ -26,6 +29,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.RSAPublicKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Optional;
 import org.xipki.pkcs11.wrapper.AttributeVector;
@@ -45,6 +49,18 @@ final class Pkcs11Objects {
             throw new VaultException(VaultError.TOKEN_ERROR, "two objects labelled " + label + " on the token");
         }
         return found.length == 0 ? Optional.empty() : Optional.of(found[0]);
+    }
+
+    /**
+     * Throws if the session no longer sees the token's private objects: logged out (CKR_USER_NOT_LOGGED_IN) or a
+     * token that no longer answers C_GetTokenInfo (SoftHSM2 with its store gone: CKR_GENERAL_ERROR). Both make
+     * SoftHSM2 answer searches with nothing instead of an error; call this before believing an empty answer.
+     */
+    static void requireSeesPrivateObjects(Session s) throws PKCS11Exception {
+        if (s.getSessionInfo().getState() != CKS_RW_USER_FUNCTIONS) {
+            throw new PKCS11Exception(CKR_USER_NOT_LOGGED_IN);
+        }
+        s.getToken().getTokenInfo();
     }
 
     static long[] all(Session s, long objectClass) throws PKCS11Exception {
@@ -88,6 +104,23 @@ final class Pkcs11Objects {
             return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(a.modulus(), a.publicExponent()));
         } catch (GeneralSecurityException e) {
             throw new VaultException(VaultError.TOKEN_ERROR, "the token returned an unusable RSA public key");
+        }
+    }
+
+    /**
+     * The public key a private key carries in CKA_PUBLIC_KEY_INFO (how the vault stores a device identity's public
+     * half), if it carries one.
+     */
+    static Optional<PublicKey> publicKeyInfo(Session s, long privateHandle, KeyType type) throws PKCS11Exception {
+        byte[] spki = s.getAttrValues(privateHandle, CKA_PUBLIC_KEY_INFO).publicKeyInfo();
+        if (spki == null || spki.length == 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(KeyFactory.getInstance(type == KeyType.RSA_3072 ? "RSA" : "EC")
+                    .generatePublic(new X509EncodedKeySpec(spki)));
+        } catch (GeneralSecurityException e) {
+            throw new VaultException(VaultError.TOKEN_ERROR, "the token holds an unusable CKA_PUBLIC_KEY_INFO");
         }
     }
 

@@ -70,6 +70,15 @@ final class Pkcs11Templates {
     }
 
     /**
+     * Set on a staged device private key before the copy that persists it: its own public key, so that the public
+     * half need not become a token object (see {@link Pkcs11Staging#persistPair}).
+     */
+    static AttributeVector publicKeyInfo(byte[] subjectPublicKeyInfo) {
+        return new AttributeVector()
+                .publicKeyInfo(subjectPublicKeyInfo); // CKA_PUBLIC_KEY_INFO: DER SubjectPublicKeyInfo, public data
+    }
+
+    /**
      * A key pair of the label's role: signing keys sign; a device identity key is only ever wrapped. {@code staged}
      * as for {@link #secret}; signing keys are never staged and are not copyable.
      */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_PRIVATE_EXPONENT;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_VALUE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_PRIVATE_KEY;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_PUBLIC_KEY;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_SECRET_KEY;
 
 import io.fuseline.hsm.policy.KeyPolicy;
@@ -13,6 +14,7 @@ import io.fuseline.hsm.testing.SoftHsmToken;
 import io.fuseline.hsm.vault.KeyAttributes;
 import io.fuseline.hsm.vault.KeyLabel;
 import io.fuseline.hsm.vault.KeyType;
+import io.fuseline.schemas.envelope.KeyCheckValue;
 import iaik.pkcs.pkcs11.wrapper.CK_ATTRIBUTE;
 import java.util.EnumMap;
 import java.util.Map;
@@ -77,6 +79,22 @@ class Pkcs11KeyAttributesIT {
                 assertThat(s.getAttrValues(h, PKCS11Constants.CKA_COPYABLE).copyable()).as("%s CKA_COPYABLE", signer)
                         .isFalse();
             }
+        }
+    }
+
+    @Test
+    void aDeviceIdentityIsOneTokenObjectThatCarriesItsPublicKey() throws Exception {
+        KeyLabel identity = KEYS.get(KeyRole.DEVICE_IDENTITY);
+        try (Closing c = new Closing(SoftHsmToken.shared().openSession());
+             Pkcs11KeyVault vault = Pkcs11KeyVault.open(SoftHsmToken.shared().config())) {
+            Session s = c.session();
+            long h = Pkcs11Objects.find(s, CKO_PRIVATE_KEY, identity).orElseThrow();
+            assertThat(Pkcs11Objects.find(s, CKO_PUBLIC_KEY, identity)).as("a public token object").isEmpty();
+            assertThat(Pkcs11Objects.publicKeyInfo(s, h, KeyType.EC_P256)).hasValue(vault.publicKey(identity));
+            assertThat(vault.find(identity).orElseThrow().kcv())
+                    .isEqualTo(KeyCheckValue.ofPublicKey(vault.publicKey(identity)));
+            // signing keys keep their public half as a token object of its own
+            assertThat(Pkcs11Objects.find(s, CKO_PUBLIC_KEY, KEYS.get(KeyRole.FACTORY_CA))).isPresent();
         }
     }
 
