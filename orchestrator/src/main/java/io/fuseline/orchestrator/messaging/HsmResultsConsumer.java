@@ -4,10 +4,10 @@ import io.fuseline.schemas.Topic;
 import io.fuseline.schemas.Topics;
 import io.fuseline.schemas.codec.CloudEventCodec;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Reads the vault's answers on {@code fuseline.hsm.results} (KeyMaterialIssued), with the same contract checks and
@@ -23,7 +23,7 @@ public class HsmResultsConsumer {
 
     @Incoming("hsm-results")
     @Blocking
-    public CompletionStage<Void> consume(Message<byte[]> message) {
-        return intake.take(message);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        return intake.takeAll(batch);
     }
 }

@@ -4,10 +4,10 @@ import io.fuseline.schemas.Topic;
 import io.fuseline.schemas.Topics;
 import io.fuseline.schemas.codec.CloudEventCodec;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Reads {@code fuseline.station.events}. Each record is decoded by the one CloudEvents codec; a record that breaks
@@ -28,7 +28,7 @@ public class StationEventsConsumer {
 
     @Incoming("station-events")
     @Blocking
-    public CompletionStage<Void> consume(Message<byte[]> message) {
-        return intake.take(message);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        return intake.takeAll(batch);
     }
 }

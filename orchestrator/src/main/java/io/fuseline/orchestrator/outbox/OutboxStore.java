@@ -25,12 +25,28 @@ public class OutboxStore {
     public record Pending(UUID id, String topic, String key, Map<String, byte[]> headers, byte[] payload) {
     }
 
+    /** A record to queue: topic, key, CloudEvents headers (UTF-8 text) and value. */
+    public record Queued(String topic, String key, Map<String, byte[]> headers, byte[] payload) {
+    }
+
     /** Queues a record in the caller's transaction; it is published only if that transaction commits. */
     public void add(String topic, String key, Map<String, byte[]> headers, byte[] payload) {
-        ObjectNode h = Jdbc.JSON.createObjectNode();
-        headers.forEach((name, value) -> h.put(name, new String(value, StandardCharsets.UTF_8)));
-        jdbc.update("INSERT INTO outbox (id, topic, key, headers, payload) VALUES (?, ?, ?, ?::jsonb, ?)",
-                "outbox " + topic + " " + key, UUID.randomUUID(), topic, key, h, payload);
+        addAll(List.of(new Queued(topic, key, headers, payload)));
+    }
+
+    /**
+     * Queues records in the caller's transaction, in this order (the relay publishes them in it), with one batch of
+     * statements; they are published only if that transaction commits.
+     */
+    public void addAll(List<Queued> records) {
+        List<Object[]> rows = new ArrayList<>(records.size());
+        for (Queued r : records) {
+            ObjectNode h = Jdbc.JSON.createObjectNode();
+            r.headers().forEach((name, value) -> h.put(name, new String(value, StandardCharsets.UTF_8)));
+            rows.add(new Object[] {UUID.randomUUID(), r.topic(), r.key(), h, r.payload()});
+        }
+        jdbc.batch("INSERT INTO outbox (id, topic, key, headers, payload) VALUES (?, ?, ?, ?::jsonb, ?)",
+                "outbox " + records.size() + " records", rows);
     }
 
     /**

@@ -85,11 +85,18 @@ public class AuditLogStore {
         return rows;
     }
 
-    /** Appends records after the locked head, within the caller's transaction. Not thread-safe. */
+    /**
+     * Appends records after the locked head, within the caller's transaction: {@link #append} computes each record
+     * and its hash at once, and {@link #finish()} writes them all in one batch and moves the head. Not thread-safe.
+     */
     public final class Appender {
+        private static final String INSERT = "INSERT INTO audit_log (sequence, previous_hash, record_hash, actor, "
+                + "action, subject, payload, time, canonical_json) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
+
         private long sequence;
         private String head;
         private final long firstSequence;
+        private final List<Object[]> rows = new ArrayList<>();
 
         private Appender(long sequence, String head) {
             this.sequence = sequence;
@@ -97,15 +104,16 @@ public class AuditLogStore {
             this.firstSequence = sequence;
         }
 
-        /** Appends one record; its time is truncated to microseconds, PostgreSQL's precision, before hashing. */
+        /**
+         * Appends one record (written at {@link #finish()}); its time is truncated to microseconds, PostgreSQL's
+         * precision, before hashing.
+         */
         public AuditRecord append(String actor, String action, String subject, ObjectNode payload, Instant time) {
             long seq = sequence + 1;
             Instant t = time.truncatedTo(ChronoUnit.MICROS);
             String canonical = CanonicalJson.of(AuditHash.body(seq, head, actor, action, subject, payload, t));
             String hash = AuditHash.sha256(canonical);
-            jdbc.update("INSERT INTO audit_log (sequence, previous_hash, record_hash, actor, action, subject, payload, "
-                    + "time, canonical_json) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)", "audit_log " + seq + " "
-                    + action + " " + subject, seq, head, hash, actor, action, subject, payload, t, canonical);
+            rows.add(new Object[] {seq, head, hash, actor, action, subject, payload, t, canonical});
             AuditRecord record = new AuditRecord(seq, head, hash, actor, action, subject, payload, t);
             sequence = seq;
             head = hash;
@@ -115,9 +123,11 @@ public class AuditLogStore {
         /** The hash of the last record appended (or of the head found, if none). */
         public String head() { return head; }
 
-        /** Moves the head row to the last appended record. */
+        /** Writes the appended records and moves the head row to the last of them. */
         public void finish() {
             if (sequence != firstSequence) {
+                jdbc.batch(INSERT, "audit_log " + (firstSequence + 1) + ".." + sequence, rows);
+                rows.clear();
                 jdbc.update("UPDATE audit_head SET sequence = ?, record_hash = ? WHERE id = 1", "audit_head",
                         sequence, head);
             }

@@ -47,6 +47,30 @@ public final class Jdbc {
         });
     }
 
+    /**
+     * Runs {@code sql} once per row of parameters as one JDBC batch (one round trip to the server); nothing is sent
+     * for no rows. Returns the update counts, in row order.
+     */
+    public int[] batch(String sql, String what, java.util.List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                bind(ps, row);
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        } catch (java.sql.BatchUpdateException e) {
+            // The driver's batch message quotes the statement with its parameter values: report the server's error.
+            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+            throw new StoreException(what + " (batch of " + rows.size() + "): " + (cause == e ? "batch failed"
+                    : cause.getMessage()), cause == e ? null : cause);
+        } catch (SQLException e) {
+            throw new StoreException(what + ": " + e.getMessage(), e);
+        }
+    }
+
     public static void bind(PreparedStatement ps, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];

@@ -11,6 +11,8 @@ import io.fuseline.schemas.message.StepStarted;
 import io.fuseline.schemas.message.WrappedKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -35,18 +37,19 @@ public class RegistryProjection {
                 + "key_material_request_id, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 "jobs " + job.jobId(), job.jobId(), job.mac().toString(), job.stationId(), job.jigId(),
                 job.workOrderId(), job.recipeId(), job.attempt(), job.keyMaterialRequestId(), now);
+        List<Object[]> steps = new ArrayList<>(job.steps().size());
         for (JobStep s : job.steps()) {
-            jdbc.update("INSERT INTO job_steps (job_id, number, kind, irreversible, params) VALUES (?, ?, ?, ?, "
-                    + "?::jsonb) ON CONFLICT DO NOTHING", "job_steps " + job.jobId() + " step " + s.number(),
-                    job.jobId(), s.number(), s.kind().name(), s.irreversible(), Jdbc.json(s.params()));
+            steps.add(new Object[] {job.jobId(), s.number(), s.kind().name(), s.irreversible(), Jdbc.json(s.params())});
         }
+        jdbc.batch("INSERT INTO job_steps (job_id, number, kind, irreversible, params) VALUES (?, ?, ?, ?, ?::jsonb) "
+                + "ON CONFLICT DO NOTHING", "job_steps " + job.jobId(), steps);
     }
 
     public void stepStarted(StepStarted e, Instant now) {
-        jdbc.update("UPDATE job_steps SET status = 'STARTED', started_at = ? WHERE job_id = ? AND number = ? "
-                + "AND status = 'PENDING'", "job_steps " + e.jobId() + " step " + e.step(), now, e.jobId(), e.step());
-        jdbc.update("UPDATE jobs SET status = 'RUNNING' WHERE job_id = ? AND status = 'ISSUED'", "jobs " + e.jobId(),
-                e.jobId());
+        // One round trip for both rows: the step starts, and its job runs from its first started step on.
+        jdbc.update("WITH step AS (UPDATE job_steps SET status = 'STARTED', started_at = ? WHERE job_id = ? AND "
+                + "number = ? AND status = 'PENDING') UPDATE jobs SET status = 'RUNNING' WHERE job_id = ? AND status = "
+                + "'ISSUED'", "job_steps " + e.jobId() + " step " + e.step(), now, e.jobId(), e.step(), e.jobId());
     }
 
     public void stepCompleted(StepCompleted e, boolean jobDone, Instant now) {

@@ -21,8 +21,12 @@ import io.fuseline.schemas.message.StationScoped;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,7 +61,74 @@ class EventProcessing {
 
     /** Returns false for a duplicate delivery, which changes nothing. */
     boolean handle(CloudEvent<FuselineMessage> event) {
-        if (!inbox.firstDelivery(event.source(), event.id(), event.type())) {
+        Batch batch = batch();
+        boolean handled = batch.handle(event);
+        batch.finish();
+        return handled;
+    }
+
+    /** Starts a batch of events handled in one transaction; {@link Batch#finish()} it before commit. */
+    Batch batch() {
+        return new Batch(writer.batch(), stations.sightings());
+    }
+
+    /**
+     * Events handled in one transaction, as consecutive {@link #handle(CloudEvent)} calls would. Each event's inbox
+     * entry, transition and registry rows are written as it is handled; the stations' sightings, then all audit
+     * records and commands (in event order, with one lock of the audit head) at {@link #finish()}, so the rows every
+     * transaction shares are locked last, in a fixed order. Not thread-safe.
+     */
+    final class Batch {
+        private final OutcomeWriter.AuditBatch audit;
+        private final StationStore.Sightings sightings;
+        /** Units this transaction wrote, as they now stand: its row locks keep them so until it ends. */
+        private final Map<MacAddress, StoredUnit> written = new HashMap<>();
+        /** The claimed events not handled yet, or null when each event is recorded in the inbox as it comes. */
+        private Set<InboxStore.Delivery> fresh;
+
+        private Batch(OutcomeWriter.AuditBatch audit, StationStore.Sightings sightings) {
+            this.audit = audit;
+            this.sightings = sightings;
+        }
+
+        private Optional<StoredUnit> find(MacAddress mac) {
+            StoredUnit unit = written.get(mac);
+            return unit != null ? Optional.of(unit) : devices.find(mac);
+        }
+
+        private void stored(MacAddress mac, Optional<StoredUnit> before, Optional<StoredUnit> after) {
+            if (after.isPresent() && !after.equals(before)) {
+                written.put(mac, after.get());
+            }
+        }
+
+        /**
+         * Records all the batch's events in the inbox at once (optional: else each is recorded as it is handled).
+         * Call before the first {@link #handle}, with the events it will be given.
+         */
+        void claim(List<CloudEvent<FuselineMessage>> events) {
+            fresh = new HashSet<>(inbox.firstDeliveries(events.stream().map(EventProcessing::delivery).toList()));
+        }
+
+        /** Returns false for a duplicate delivery, which changes nothing. */
+        boolean handle(CloudEvent<FuselineMessage> event) {
+            return EventProcessing.this.handle(event, this);
+        }
+
+        private boolean firstDelivery(CloudEvent<FuselineMessage> event) {
+            // A claimed event is first delivered once: a repeat within the batch finds it gone.
+            return fresh != null ? fresh.remove(delivery(event))
+                    : inbox.firstDelivery(event.source(), event.id(), event.type());
+        }
+
+        void finish() {
+            sightings.write();
+            audit.flush();
+        }
+    }
+
+    private boolean handle(CloudEvent<FuselineMessage> event, Batch batch) {
+        if (!batch.firstDelivery(event)) {
             LOG.debugf("duplicate %s id=%s from %s: already handled", event.type(), event.id(), event.source());
             return false;
         }
@@ -65,7 +136,7 @@ class EventProcessing {
         FuselineMessage m = event.data();
         if (m instanceof StationScoped s) {
             StationHeartbeat hb = m instanceof StationHeartbeat h ? h : null;
-            stations.seen(s.stationId(), now, hb == null ? null : hb.softwareVersion(),
+            batch.sightings.note(s.stationId(), now, hb == null ? null : hb.softwareVersion(),
                     hb == null ? null : hb.enrolledKeyFingerprint());
         }
         Optional<MacAddress> mac = m.subjectMac();
@@ -77,7 +148,7 @@ class EventProcessing {
             case DEVICE_DETACHED, DEVICE_IDENTIFIED, KEY_MATERIAL_ISSUED, STEP_STARTED, STEP_COMPLETED, STEP_FAILED,
                     FUSE_BURNED -> {
                 if (mac.isPresent()) {
-                    unitEvent(event, mac.get(), now);
+                    unitEvent(event, mac.get(), now, batch);
                 }
                 return true;
             }
@@ -88,8 +159,8 @@ class EventProcessing {
         return true;
     }
 
-    private void unitEvent(CloudEvent<FuselineMessage> event, MacAddress mac, Instant now) {
-        Optional<StoredUnit> before = devices.find(mac);
+    private void unitEvent(CloudEvent<FuselineMessage> event, MacAddress mac, Instant now, Batch batch) {
+        Optional<StoredUnit> before = batch.find(mac);
         Outcome outcome;
         if (event.data() instanceof DeviceIdentified id) {
             Optional<WorkOrderView> wo = UnitLifecycle.needsWorkOrder(before.map(StoredUnit::unit))
@@ -103,12 +174,16 @@ class EventProcessing {
         } else {
             outcome = lifecycle.on(before.get().unit(), event.data());
         }
-        writer.storeUnit(before, outcome, now);
+        batch.stored(mac, before, writer.storeUnit(before, outcome, now));
         if (outcome.unit() != null) {
             projections.record(event.data(), before.map(StoredUnit::unit), outcome, now);
             logTransition(before, outcome);
         }
-        writer.auditAndQueue(mac.toString(), outcome, now);
+        batch.audit.add(OutcomeWriter.ACTOR, mac.toString(), outcome, now);
+    }
+
+    private static InboxStore.Delivery delivery(CloudEvent<FuselineMessage> event) {
+        return new InboxStore.Delivery(event.source(), event.id(), event.type());
     }
 
     private static void logTransition(Optional<StoredUnit> before, Outcome outcome) {

@@ -58,16 +58,25 @@ class OutcomeWriter {
         this.outboxConfig = outboxConfig;
     }
 
-    /** Stores the unit; the registry projections must run after this (they reference the device row). */
-    void storeUnit(Optional<StoredUnit> before, Outcome outcome, Instant now) {
+    /**
+     * Stores the unit; the registry projections must run after this (they reference the device row). Returns the row
+     * as it now stands in this transaction (what {@code DeviceStore.find} would read), or {@code before} if the
+     * outcome has no unit.
+     */
+    Optional<StoredUnit> storeUnit(Optional<StoredUnit> before, Outcome outcome, Instant now) {
         Unit after = outcome.unit();
         if (after == null) {
-            return;
+            return before;
         }
+        Optional<StoredUnit> stored;
         if (before.isEmpty()) {
             devices.insert(after, now);
+            stored = Optional.of(new StoredUnit(after, 0, now));
         } else if (!after.equals(before.get().unit())) {
             devices.update(after, before.get().version(), now);
+            stored = Optional.of(new StoredUnit(after, before.get().version() + 1, now));
+        } else {
+            stored = before;
         }
         countWorkOrder(before.map(StoredUnit::unit), outcome);
         StateKind was = before.map(u -> u.unit().state().kind()).orElse(null);
@@ -75,6 +84,7 @@ class OutcomeWriter {
         if (was != is && (is == StateKind.PROVISIONED || is == StateKind.QUARANTINED || is == StateKind.RELEASED)) {
             metrics.outcome(is.name().toLowerCase(java.util.Locale.ROOT));
         }
+        return stored;
     }
 
     /**
@@ -87,32 +97,82 @@ class OutcomeWriter {
 
     /** As {@link #auditAndQueue(String, Outcome, Instant)}, with the lifecycle's records made by {@code actor}. */
     void auditAndQueue(String actor, String subject, Outcome outcome, Instant now) {
-        AuditLogStore.Appender chain = audit.open();
-        List<AuditRecord> records = new ArrayList<>();
-        for (AuditEntry e : outcome.audit()) {
-            records.add(chain.append(actor, e.action(), subject, Jdbc.JSON.valueToTree(e.details()), now));
+        AuditBatch batch = batch();
+        batch.add(actor, subject, outcome, now);
+        batch.flush();
+    }
+
+    /** A batch that collects the outcomes of one transaction and writes their records and commands at the end. */
+    AuditBatch batch() {
+        return new AuditBatch();
+    }
+
+    /**
+     * The audit records and commands of several outcomes in one transaction, written by {@link #flush()} in the order
+     * they were added, as consecutive {@link #auditAndQueue} calls would: with one lock of the audit head, taken at
+     * the end of the transaction, and one batch of statements each for the audit log and the outbox. Not thread-safe.
+     */
+    final class AuditBatch {
+        private record Pending(String actor, String subject, Outcome outcome, Instant now) {
         }
-        // The unit's closing record is the last one the lifecycle asked for: its hash is the verdict's audit head.
-        String head = chain.head();
-        for (FuselineMessage command : outcome.commands()) {
-            FuselineMessage filled = command instanceof DeviceProvisioned p ? withHead(p, head) : command;
-            if (command instanceof QuarantineOrdered q) {
-                metrics.quarantined(q.reason().name());
+
+        private final List<Pending> pending = new ArrayList<>();
+
+        private AuditBatch() {
+        }
+
+        void add(String actor, String subject, Outcome outcome, Instant now) {
+            if (!outcome.audit().isEmpty() || !outcome.commands().isEmpty()) {
+                pending.add(new Pending(actor, subject, outcome, now));
             }
-            CloudEvent<FuselineMessage> event = CloudEvent.of(messaging.source(), filled);
-            EncodedEvent encoded = codec.encode(event);
-            String topic = Topics.topicOf(filled).topicName();
-            String key = Topics.keyFor(filled);
-            ObjectNode payload = Jdbc.JSON.createObjectNode().put("type", event.type()).put("eventId", event.id())
-                    .put("topic", topic).put("key", key);
-            records.add(chain.append(ACTOR, "command.queued", subject, payload, now));
-            outbox.add(topic, key, encoded.headers(), encoded.data());
         }
-        chain.finish();
-        if (outboxConfig.publishAudit()) {
-            for (AuditRecord r : records) {
-                EncodedEvent encoded = codec.encode(CloudEvent.of(messaging.source(), r));
-                outbox.add(Topics.AUDIT, Topics.keyFor(r), encoded.headers(), encoded.data());
+
+        /** Locks the audit head, appends, queues; does nothing (and locks nothing) when nothing was added. */
+        void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            AuditLogStore.Appender chain = audit.open();
+            List<AuditRecord> records = new ArrayList<>();
+            List<OutboxStore.Queued> queued = new ArrayList<>();
+            for (Pending p : pending) {
+                write(chain, p, records, queued);
+            }
+            pending.clear();
+            chain.finish();
+            if (outboxConfig.publishAudit()) {
+                for (AuditRecord r : records) {
+                    EncodedEvent encoded = codec.encodeBuilt(CloudEvent.of(messaging.source(), r));
+                    queued.add(new OutboxStore.Queued(Topics.AUDIT, Topics.keyFor(r), encoded.headers(),
+                            encoded.data()));
+                }
+            }
+            outbox.addAll(queued);
+        }
+
+        private void write(AuditLogStore.Appender chain, Pending p, List<AuditRecord> records,
+                           List<OutboxStore.Queued> queued) {
+            for (AuditEntry e : p.outcome().audit()) {
+                records.add(chain.append(p.actor(), e.action(), p.subject(), Jdbc.JSON.valueToTree(e.details()),
+                        p.now()));
+            }
+            // The unit's closing record is the last one the lifecycle asked for: its hash is the verdict's audit head.
+            String head = chain.head();
+            for (FuselineMessage command : p.outcome().commands()) {
+                FuselineMessage filled = command instanceof DeviceProvisioned dp ? withHead(dp, head) : command;
+                if (command instanceof QuarantineOrdered q) {
+                    metrics.quarantined(q.reason().name());
+                }
+                // Built here from typed records: encoded without the JSON Schema check (decoding consumers check it;
+                // the schemas module's tests prove the records' JSON satisfies the schemas).
+                CloudEvent<FuselineMessage> event = CloudEvent.of(messaging.source(), filled);
+                EncodedEvent encoded = codec.encodeBuilt(event);
+                String topic = Topics.topicOf(filled).topicName();
+                String key = Topics.keyFor(filled);
+                ObjectNode payload = Jdbc.JSON.createObjectNode().put("type", event.type()).put("eventId", event.id())
+                        .put("topic", topic).put("key", key);
+                records.add(chain.append(ACTOR, "command.queued", p.subject(), payload, p.now()));
+                queued.add(new OutboxStore.Queued(topic, key, encoded.headers(), encoded.data()));
             }
         }
     }

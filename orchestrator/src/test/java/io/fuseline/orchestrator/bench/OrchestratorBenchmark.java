@@ -2,6 +2,7 @@ package io.fuseline.orchestrator.bench;
 
 import io.fuseline.embedded.kafka.EmbeddedKafkaBroker;
 import io.fuseline.embedded.postgres.EmbeddedPostgresDatabase;
+import io.fuseline.embedded.postgres.PostgresOptions;
 import io.fuseline.schemas.Topics;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -32,9 +33,12 @@ import org.apache.kafka.clients.admin.NewTopic;
  * <p>Options: {@code --units N}, {@code --partitions P} (partitions of the consumed topics, and consumers the
  * orchestrator runs for them: keyed by MAC, so each unit's events stay in order), {@code --window W} (units in
  * flight, default 400), {@code --stations S} (default 20); {@code -Dbench.app.KEY=VALUE} on the harness's JVM sets
- * {@code KEY} in the orchestrator's.
+ * {@code KEY} in the orchestrator's; {@code -Dbench.jvm="OPTIONS"} adds JVM options (space-separated) to its command
+ * line, e.g. {@code -XX:StartFlightRecording=filename=target/bench.jfr,settings=profile}.
  */
 public final class OrchestratorBenchmark {
+    private static final boolean PG_STATS = Boolean.getBoolean("bench.pg-stats");
+
     private OrchestratorBenchmark() {
     }
 
@@ -49,7 +53,10 @@ public final class OrchestratorBenchmark {
             throw new IllegalStateException(jar + " is missing: ./mvnw -o -pl orchestrator package -DskipTests");
         }
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
-             EmbeddedPostgresDatabase db = EmbeddedPostgresDatabase.start()) {
+             EmbeddedPostgresDatabase db = EmbeddedPostgresDatabase.start(PG_STATS
+                     ? PostgresOptions.defaults().withServerConfig(Map.of("shared_preload_libraries",
+                             "pg_stat_statements", "pg_stat_statements.track", "all"))
+                     : PostgresOptions.defaults())) {
             topics(broker.bootstrapServers(), partitions);
             int port = freePort();
             Process app = launch(jar, broker.bootstrapServers(), db, port, partitions);
@@ -61,6 +68,9 @@ public final class OrchestratorBenchmark {
                     line.run(units, Duration.ofMinutes(30));
                     double seconds = (System.nanoTime() - start) / 1e9;
                     report(units, partitions, window, seconds, line);
+                    if (PG_STATS) {
+                        statementStats(db);
+                    }
                 }
             } finally {
                 app.destroy();
@@ -77,6 +87,26 @@ public final class OrchestratorBenchmark {
         System.out.printf("elapsed=%.1f s  throughput=%.1f units/s%n", seconds, units / seconds);
         System.out.printf("event-to-command latency over %d commands: p50=%.1f ms p99=%.1f ms max=%.1f ms%n",
                 lat.size(), pct(lat, 0.50), pct(lat, 0.99), lat.isEmpty() ? 0.0 : lat.get(lat.size() - 1) / 1e6);
+    }
+
+    /** The statements that took the server's time (with {@code -Dbench.pg-stats=true}). */
+    private static void statementStats(EmbeddedPostgresDatabase db) throws Exception {
+        String url = db.jdbcUrl();
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        }
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+             Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT calls, round(total_exec_time) AS ms, rows, "
+                     + "left(regexp_replace(query, '\\s+', ' ', 'g'), 140) AS q FROM pg_stat_statements "
+                     + "ORDER BY total_exec_time DESC LIMIT 25")) {
+            System.out.println("server time per statement (pg_stat_statements):");
+            while (rs.next()) {
+                System.out.printf("%9d calls %8d ms %9d rows  %s%n", rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        rs.getString(4));
+            }
+        }
     }
 
     private static double pct(List<Long> sorted, double p) {
@@ -99,6 +129,11 @@ public final class OrchestratorBenchmark {
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.app.")).sorted()
                 .forEach(k -> cmd.add(cmd.size() - 2, "-D" + k.substring("bench.app.".length()) + "="
                         + System.getProperty(k)));
+        // -Dbench.jvm="<options>" adds JVM options to the orchestrator's, e.g. a JFR recording (space-separated)
+        String jvm = System.getProperty("bench.jvm", "").trim();
+        if (!jvm.isEmpty()) {
+            cmd.addAll(1, List.of(jvm.split("\\s+")));
+        }
         return new ProcessBuilder(cmd).inheritIO().start();
     }
 

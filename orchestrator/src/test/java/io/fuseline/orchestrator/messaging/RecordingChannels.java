@@ -50,6 +50,12 @@ public final class RecordingChannels {
             events.add(event);
             delegate.accept(event);
         }
+
+        @Override
+        public List<RuntimeException> acceptAll(List<CloudEvent<FuselineMessage>> batch) {
+            batch.forEach(events::add);
+            return delegate.acceptAll(batch);
+        }
     }
 
     /** Plays a consumer of the orchestrator's output: decodes each record with the same codec. */

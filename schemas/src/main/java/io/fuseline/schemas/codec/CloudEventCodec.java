@@ -64,6 +64,32 @@ public final class CloudEventCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
+        return envelope(event, type, data);
+    }
+
+    /**
+     * The event as headers and JSON data, for a message its producer built from the typed records rather than read
+     * from outside: the JSON Schema check is skipped (the records mirror the schemas; the compatibility tests and
+     * {@code encodeBuiltDecodesLikeEncode} prove that what the records serialise to satisfies them), while the
+     * message's semantic validator and the size limit still run. Produces the same bytes as {@link #encode}.
+     * Everything consumed from outside goes through {@link #decode}, which always checks the schema.
+     *
+     * @throws ContractViolation if the message breaks its rules, or its data exceeds the limit
+     */
+    public EncodedEvent encodeBuilt(CloudEvent<?> event) {
+        Objects.requireNonNull(event, "event");
+        MessageType type = event.messageType();
+        MessageValidators.validate(event.data());
+        byte[] data;
+        try {
+            data = mapper.writeValueAsBytes(event.data());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(type.type() + " does not serialise to JSON", e);
+        }
+        return envelope(event, type, data);
+    }
+
+    private EncodedEvent envelope(CloudEvent<?> event, MessageType type, byte[] data) {
         checkSize(type.type(), data.length);
         Map<String, byte[]> headers = new LinkedHashMap<>();
         put(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
