@@ -4,6 +4,7 @@ import io.fuseline.deploy.demo.DemoLine;
 import io.fuseline.deploy.demo.DemoReport;
 import io.fuseline.deploy.demo.DemoVault;
 import io.fuseline.deploy.line.LineHome;
+import io.fuseline.deploy.line.ServiceProcess;
 import java.util.ArrayList;
 import java.util.List;
 import io.fuseline.station.sim.JigConfig;
@@ -140,11 +141,7 @@ final class DemoCommand implements Callable<Integer> {
      * configuration from the environment once per process, and a JVM cannot change its own environment.
      */
     private int relaunchWith(String name, String value, Path repository) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        if (Runtime.version().feature() >= 21) {
-            command.add("--enable-native-access=ALL-UNNAMED");
-        }
+        List<String> command = new ArrayList<>(ServiceProcess.javaLauncher());
         command.add("-Dfuseline.home=" + repository);
         command.add("-D" + TERMINAL + "=" + onTerminal());
         command.add("-cp");

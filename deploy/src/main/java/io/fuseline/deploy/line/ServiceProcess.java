@@ -49,10 +49,7 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess launch(ServiceSpec spec) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        if (Runtime.version().feature() >= 21) {
-            command.add("--enable-native-access=ALL-UNNAMED");
-        }
+        command.addAll(javaLauncher());
         command.addAll(spec.jvmArgs());
         spec.properties().forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(spec.main());
@@ -65,6 +62,19 @@ public final class ServiceProcess implements AutoCloseable {
             throw new ServiceStartException("cannot start " + spec.name() + ": " + e.getMessage(), e);
         }
         return new ServiceProcess(spec, process);
+    }
+
+    /**
+     * How to start another JVM like this one: this JVM's own {@code java}, and on JDK 21+ the native-access flag
+     * the PKCS#11 wrapper and the embedded PostgreSQL need.
+     */
+    public static List<String> javaLauncher() {
+        List<String> java = new ArrayList<>();
+        java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (Runtime.version().feature() >= 21) {
+            java.add("--enable-native-access=ALL-UNNAMED");
+        }
+        return java;
     }
 
     public String name() {
