@@ -43,6 +43,9 @@ public final class OrchestratorBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // Unconfigured, the log manager on this class path leaves every level on: the broker and the clients would
+        // then format trace messages (whole records) that nobody reads, on the harness's share of the CPU.
+        org.jboss.logmanager.LogContext.getLogContext().getLogger("").setLevel(java.util.logging.Level.WARNING);
         Map<String, String> opts = options(args);
         int units = Integer.parseInt(opts.getOrDefault("units", "10000"));
         int partitions = Integer.parseInt(opts.getOrDefault("partitions", "1"));
@@ -63,11 +66,15 @@ public final class OrchestratorBenchmark {
             try {
                 awaitReady(port, app);
                 workOrder(db, units, stations);
+                CpuMeter cpu = new CpuMeter(app.pid(), db.dataDir());
                 try (LineSimulator line = new LineSimulator(broker.bootstrapServers(), stations, window)) {
+                    CpuMeter.Sample cpuStart = cpu.sample();
+                    double loadStart = load();
                     long start = System.nanoTime();
                     line.run(units, Duration.ofMinutes(30));
                     double seconds = (System.nanoTime() - start) / 1e9;
                     report(units, partitions, window, seconds, line);
+                    cpuReport(units, seconds, cpu.sample().minus(cpuStart), loadStart, load());
                     if (PG_STATS) {
                         statementStats(db);
                     }
@@ -87,6 +94,25 @@ public final class OrchestratorBenchmark {
         System.out.printf("elapsed=%.1f s  throughput=%.1f units/s%n", seconds, units / seconds);
         System.out.printf("event-to-command latency over %d commands: p50=%.1f ms p99=%.1f ms max=%.1f ms%n",
                 lat.size(), pct(lat, 0.50), pct(lat, 0.99), lat.isEmpty() ? 0.0 : lat.get(lat.size() - 1) / 1e6);
+    }
+
+    /**
+     * CPU per unit of each party, and what the machine's cores would allow if only the benchmark ran on them: the
+     * figure to compare across runs when other work shares the machine.
+     */
+    private static void cpuReport(int units, double seconds, CpuMeter.Sample used, double loadStart, double loadEnd) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double perUnit = used.total() / units;
+        System.out.printf("cpu per unit: harness (broker + simulated line) %.2f ms, orchestrator %.2f ms, "
+                        + "PostgreSQL %.2f ms, total %.2f ms%n", used.harness() * 1e3 / units,
+                used.orchestrator() * 1e3 / units, used.postgres() * 1e3 / units, perUnit * 1e3);
+        System.out.printf("the benchmark's processes used %.0f %% of %d cores; at 100 %% they would allow %.0f units/s"
+                + " (load average %.1f -> %.1f)%n", used.total() / seconds / cores * 100, cores, cores / perUnit,
+                loadStart, loadEnd);
+    }
+
+    private static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** The statements that took the server's time (with {@code -Dbench.pg-stats=true}). */

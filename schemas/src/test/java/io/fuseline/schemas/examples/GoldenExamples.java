@@ -6,14 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fuseline.schemas.MessageType;
 import io.fuseline.schemas.codec.FuselineJson;
 import io.fuseline.schemas.message.FuselineMessage;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The golden example of every message type, as published in this module's test-jar: {@code examples/index.txt}
@@ -22,6 +24,12 @@ import java.util.List;
 public final class GoldenExamples {
     public static final String ROOT = "examples/";
     private static final ObjectMapper MAPPER = FuselineJson.newMapper();
+    /**
+     * Resource bytes by loader and name: looking a resource up on a long class path costs far more than parsing it,
+     * and benchmarks build thousands of messages from examples. Each call still parses a fresh tree.
+     */
+    private static final Map<ClassLoader, Map<String, byte[]>> RESOURCES =
+            Collections.synchronizedMap(new WeakHashMap<>()); // weak: test class loaders come and go
 
     /** One example: its type, its name (file name without {@code .json}) and its JSON. */
     public record Example(MessageType type, String name, ObjectNode json) {
@@ -51,10 +59,19 @@ public final class GoldenExamples {
         return all().stream().filter(e -> e.type() == type).toList();
     }
 
-    /** One example by type and name. */
+    /** One example by type and name (a fresh copy: benchmarks build thousands of messages this way). */
     public static Example get(MessageType type, String name) {
-        return of(type).stream().filter(e -> e.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no example " + type.type() + "/" + name));
+        Example e = Parsed.BY_NAME.get(type.type() + "/" + name);
+        if (e == null) {
+            throw new IllegalArgumentException("no example " + type.type() + "/" + name);
+        }
+        return new Example(e.type(), e.name(), e.copy());
+    }
+
+    /** The examples under {@link #ROOT} by {@code type/name}, parsed once; only ever handed out as copies. */
+    private static final class Parsed {
+        private static final Map<String, Example> BY_NAME = all().stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Example::toString, e -> e));
     }
 
     /** The message of one example, bound to its record class. */
@@ -77,23 +94,40 @@ public final class GoldenExamples {
     }
 
     private static List<String> index(String root, ClassLoader loader) {
-        try (InputStream in = loader.getResourceAsStream(root + "index.txt")) {
-            if (in == null) {
-                throw new IllegalStateException(root + "index.txt is missing");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return reader.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        byte[] text = bytes(loader, root + "index.txt");
+        if (text == null) {
+            throw new IllegalStateException(root + "index.txt is missing");
         }
+        return new String(text, StandardCharsets.UTF_8).lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
 
     private static JsonNode read(ClassLoader loader, String resource) {
+        byte[] json = bytes(loader, resource);
+        if (json == null) {
+            throw new IllegalStateException(resource + " is listed in the index but missing");
+        }
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(resource, e);
+        }
+    }
+
+    /** The resource's bytes, or null if there is none (absence is not cached: a test may add it later). */
+    private static byte[] bytes(ClassLoader loader, String resource) {
+        Map<String, byte[]> cache = RESOURCES.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
+        byte[] cached = cache.get(resource);
+        if (cached != null) {
+            return cached;
+        }
         try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(resource + " is listed in the index but missing");
+                return null;
             }
-            return MAPPER.readTree(in);
+            byte[] read = in.readAllBytes();
+            cache.put(resource, read);
+            return read;
         } catch (IOException e) {
             throw new UncheckedIOException(resource, e);
         }
