@@ -1,5 +1,13 @@
 package io.fuseline.orchestrator.outbox;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fuseline.orchestrator.audit.StoredAuditRecord;
+import io.fuseline.orchestrator.messaging.MessagingConfig;
+import io.fuseline.schemas.Topics;
+import io.fuseline.schemas.codec.CloudEvent;
+import io.fuseline.schemas.codec.CloudEventCodec;
+import io.fuseline.schemas.codec.EncodedEvent;
+import io.fuseline.schemas.message.AuditRecord;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -8,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +34,9 @@ import org.jboss.logging.Logger;
  * Publishes committed outbox rows to Kafka and marks them published, in one transaction per batch that holds the
  * rows with {@code FOR UPDATE SKIP LOCKED}: any number of instances relay side by side. A crash between the broker's
  * acknowledgement and the commit sends a batch again; consumers deduplicate by CloudEvent id (at least once).
+ * Audit records are published to {@code fuseline.audit} the same way, read from the audit log past a cursor
+ * ({@link AuditPublication}) rather than copied into the outbox; their CloudEvent id is the record's hash, so a
+ * record sent twice is recognisably the same.
  *
  * <p>A plain {@link KafkaProducer} rather than SmallRye emitters: the relay must wait for the broker's
  * acknowledgement of every record <em>inside</em> the database transaction that marks it published, for records of
@@ -37,6 +49,9 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final OutboxStore store;
+    private final AuditPublication audit;
+    private final CloudEventCodec codec;
+    private final MessagingConfig messaging;
     private final OutboxConfig config;
     private final String bootstrap;
     private final Semaphore wakeups = new Semaphore(0);
@@ -44,9 +59,12 @@ public class OutboxRelay {
     private Thread worker;
     private KafkaProducer<String, byte[]> producer;
 
-    OutboxRelay(OutboxStore store, OutboxConfig config,
-                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+    OutboxRelay(OutboxStore store, AuditPublication audit, CloudEventCodec codec, MessagingConfig messaging,
+                OutboxConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
         this.store = store;
+        this.audit = audit;
+        this.codec = codec;
+        this.messaging = messaging;
         this.config = config;
         this.bootstrap = bootstrap;
     }
@@ -87,7 +105,8 @@ public class OutboxRelay {
         while (running) {
             try {
                 int sent = relayOnce();
-                if (sent < config.batchSize()) {
+                int records = config.publishAudit() ? publishAuditOnce() : 0;
+                if (sent < config.batchSize() && records < config.batchSize()) {
                     wakeups.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeups.drainPermits();
                 }
@@ -121,6 +140,41 @@ public class OutboxRelay {
             }
             store.markPublished(rows.stream().map(OutboxStore.Pending::id).toList());
             return rows.size();
+        });
+    }
+
+    /**
+     * One batch of audit records: lock the cursor (or leave it to the relay that holds it), send the records after
+     * it, await acknowledgements, move it, commit. Returns how many records it sent.
+     */
+    int publishAuditOnce() {
+        return QuarkusTransaction.requiringNew().timeout((int) config.sendTimeout().toSeconds() + 30).call(() -> {
+            OptionalLong cursor = audit.lock();
+            if (cursor.isEmpty()) {
+                return 0;
+            }
+            List<StoredAuditRecord> records = audit.after(cursor.getAsLong(), config.batchSize());
+            if (records.isEmpty()) {
+                return 0;
+            }
+            List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+            for (StoredAuditRecord r : records) {
+                AuditRecord record = new AuditRecord(r.sequence(), r.previousHash(), r.recordHash(), r.actor(),
+                        r.action(), r.subject(), (ObjectNode) r.payload(), r.time());
+                // Built from stored columns of typed records: encoded without the JSON Schema check, like commands.
+                EncodedEvent encoded = codec.encodeBuilt(CloudEvent.of(r.recordHash(), messaging.source(), r.time(),
+                        record));
+                RecordHeaders headers = new RecordHeaders();
+                encoded.headers().forEach(headers::add);
+                acks.add(producer.send(new ProducerRecord<>(Topics.AUDIT, null, Topics.keyFor(record), encoded.data(),
+                        headers)));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            audit.published(records.get(records.size() - 1).sequence());
+            return records.size();
         });
     }
 

@@ -64,6 +64,20 @@ public class AuditLogStore {
         });
     }
 
+    /**
+     * Up to {@code limit} records after {@code sequence}, in chain order. Committed records always form a prefix of
+     * the chain (appenders hold the head's lock until they commit), so reading past a cursor never skips one that
+     * commits later.
+     */
+    public List<StoredAuditRecord> after(long sequence, int limit) {
+        return jdbc.with("SELECT * FROM audit_log WHERE sequence > ? ORDER BY sequence LIMIT ?",
+                "audit_log after " + sequence, ps -> {
+                    ps.setLong(1, sequence);
+                    ps.setInt(2, limit);
+                    return rows(ps.executeQuery());
+                });
+    }
+
     private List<StoredAuditRecord> page(long from) {
         return jdbc.with("SELECT * FROM audit_log WHERE sequence >= ? ORDER BY sequence LIMIT " + PAGE,
                 "audit_log from " + from, ps -> {

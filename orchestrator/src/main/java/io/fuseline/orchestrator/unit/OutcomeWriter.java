@@ -6,7 +6,6 @@ import io.fuseline.orchestrator.lifecycle.Outcome;
 import io.fuseline.orchestrator.lifecycle.StateKind;
 import io.fuseline.orchestrator.lifecycle.Unit;
 import io.fuseline.orchestrator.messaging.MessagingConfig;
-import io.fuseline.orchestrator.outbox.OutboxConfig;
 import io.fuseline.orchestrator.outbox.OutboxStore;
 import io.fuseline.orchestrator.store.AuditLogStore;
 import io.fuseline.orchestrator.store.DeviceStore;
@@ -17,7 +16,6 @@ import io.fuseline.schemas.Topics;
 import io.fuseline.schemas.codec.CloudEvent;
 import io.fuseline.schemas.codec.CloudEventCodec;
 import io.fuseline.schemas.codec.EncodedEvent;
-import io.fuseline.schemas.message.AuditRecord;
 import io.fuseline.schemas.message.DeviceProvisioned;
 import io.fuseline.schemas.message.FuselineMessage;
 import io.fuseline.schemas.message.QuarantineOrdered;
@@ -43,11 +41,10 @@ class OutcomeWriter {
     private final OutboxStore outbox;
     private final CloudEventCodec codec;
     private final MessagingConfig messaging;
-    private final OutboxConfig outboxConfig;
     private final UnitMetrics metrics;
 
     OutcomeWriter(DeviceStore devices, WorkOrderStore workOrders, AuditLogStore audit, OutboxStore outbox,
-                  CloudEventCodec codec, MessagingConfig messaging, OutboxConfig outboxConfig, UnitMetrics metrics) {
+                  CloudEventCodec codec, MessagingConfig messaging, UnitMetrics metrics) {
         this.metrics = metrics;
         this.devices = devices;
         this.workOrders = workOrders;
@@ -55,7 +52,6 @@ class OutcomeWriter {
         this.outbox = outbox;
         this.codec = codec;
         this.messaging = messaging;
-        this.outboxConfig = outboxConfig;
     }
 
     /**
@@ -64,6 +60,20 @@ class OutcomeWriter {
      * outcome has no unit.
      */
     Optional<StoredUnit> storeUnit(Optional<StoredUnit> before, Outcome outcome, Instant now) {
+        return storeUnit(before, outcome, now, (after, expected, at) -> devices.update(after, expected, at));
+    }
+
+    /** Where a changed unit's row goes: written at once, or collected and written when a batch ends. */
+    @FunctionalInterface
+    interface UnitRows {
+        void updated(Unit after, long expectedVersion, Instant now);
+    }
+
+    /**
+     * As {@link #storeUnit(Optional, Outcome, Instant)}, with an existing unit's new row handed to {@code rows} (a new
+     * unit is inserted at once: the registry's rows reference it).
+     */
+    Optional<StoredUnit> storeUnit(Optional<StoredUnit> before, Outcome outcome, Instant now, UnitRows rows) {
         Unit after = outcome.unit();
         if (after == null) {
             return before;
@@ -73,7 +83,7 @@ class OutcomeWriter {
             devices.insert(after, now);
             stored = Optional.of(new StoredUnit(after, 0, now));
         } else if (!after.equals(before.get().unit())) {
-            devices.update(after, before.get().version(), now);
+            rows.updated(after, before.get().version(), now);
             stored = Optional.of(new StoredUnit(after, before.get().version() + 1, now));
         } else {
             stored = before;
@@ -89,7 +99,7 @@ class OutcomeWriter {
 
     /**
      * Appends the audit records for {@code subject} (the lifecycle's, then one per command) and queues the commands
-     * and, if configured, the audit records for publication.
+     * (the relay publishes the audit records from the log).
      */
     void auditAndQueue(String subject, Outcome outcome, Instant now) {
         auditAndQueue(ACTOR, subject, outcome, now);
@@ -133,28 +143,21 @@ class OutcomeWriter {
                 return;
             }
             AuditLogStore.Appender chain = audit.open();
-            List<AuditRecord> records = new ArrayList<>();
             List<OutboxStore.Queued> queued = new ArrayList<>();
             for (Pending p : pending) {
-                write(chain, p, records, queued);
+                write(chain, p, queued);
             }
             pending.clear();
             chain.finish();
-            if (outboxConfig.publishAudit()) {
-                for (AuditRecord r : records) {
-                    EncodedEvent encoded = codec.encodeBuilt(CloudEvent.of(messaging.source(), r));
-                    queued.add(new OutboxStore.Queued(Topics.AUDIT, Topics.keyFor(r), encoded.headers(),
-                            encoded.data()));
-                }
+            // The audit records reach fuseline.audit from the log itself (OutboxRelay), not through the outbox.
+            if (!queued.isEmpty()) {
+                outbox.addAll(queued);
             }
-            outbox.addAll(queued);
         }
 
-        private void write(AuditLogStore.Appender chain, Pending p, List<AuditRecord> records,
-                           List<OutboxStore.Queued> queued) {
+        private void write(AuditLogStore.Appender chain, Pending p, List<OutboxStore.Queued> queued) {
             for (AuditEntry e : p.outcome().audit()) {
-                records.add(chain.append(p.actor(), e.action(), p.subject(), Jdbc.JSON.valueToTree(e.details()),
-                        p.now()));
+                chain.append(p.actor(), e.action(), p.subject(), Jdbc.JSON.valueToTree(e.details()), p.now());
             }
             // The unit's closing record is the last one the lifecycle asked for: its hash is the verdict's audit head.
             String head = chain.head();
@@ -171,7 +174,7 @@ class OutcomeWriter {
                 String key = Topics.keyFor(filled);
                 ObjectNode payload = Jdbc.JSON.createObjectNode().put("type", event.type()).put("eventId", event.id())
                         .put("topic", topic).put("key", key);
-                records.add(chain.append(ACTOR, "command.queued", p.subject(), payload, p.now()));
+                chain.append(ACTOR, "command.queued", p.subject(), payload, p.now());
                 queued.add(new OutboxStore.Queued(topic, key, encoded.headers(), encoded.data()));
             }
         }

@@ -33,6 +33,13 @@ public class Registry {
         return strings("SELECT status FROM jobs WHERE job_id = ?", jobId).get(0);
     }
 
+    /** Each step of a job as {@code number status started? finished? duration? evidence?}, in step order. */
+    List<String> jobSteps(String jobId) {
+        return strings("SELECT number || ' ' || status || ' ' || (started_at IS NOT NULL) || ' ' || "
+                + "(finished_at IS NOT NULL) || ' ' || (duration_ms IS NOT NULL) || ' ' || (evidence IS NOT NULL) "
+                + "FROM job_steps WHERE job_id = ? ORDER BY number", jobId);
+    }
+
     List<String> jobIds(MacAddress mac) {
         return strings("SELECT job_id FROM jobs WHERE mac = ? ORDER BY attempt", mac.toString());
     }
@@ -58,6 +65,15 @@ public class Registry {
     String auditHashOfTransition(MacAddress mac, String to) {
         return strings("SELECT record_hash FROM audit_log WHERE subject = ? AND action = 'unit.transition' "
                 + "AND payload->>'to' = ?", mac.toString(), to).get(0);
+    }
+
+    /** The audit records as stored, {@code sequence -> record_hash}, in chain order. */
+    List<String> auditHashes() {
+        return strings("SELECT record_hash FROM audit_log ORDER BY sequence");
+    }
+
+    long publishedAuditSequence() {
+        return Long.parseLong(strings("SELECT published_sequence FROM audit_publication").get(0));
     }
 
     long someMiddleRecord() {

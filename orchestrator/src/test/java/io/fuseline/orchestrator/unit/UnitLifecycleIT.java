@@ -11,7 +11,10 @@ import io.fuseline.orchestrator.store.AuditLogStore;
 import io.fuseline.orchestrator.store.WorkOrderStore;
 import io.fuseline.orchestrator.support.Events;
 import io.fuseline.orchestrator.support.LineDriver;
+import io.fuseline.schemas.Topics;
 import io.fuseline.schemas.codec.CloudEvent;
+import io.fuseline.schemas.codec.CloudEventCodec;
+import io.fuseline.schemas.message.AuditRecord;
 import io.fuseline.schemas.message.DeviceProvisioned;
 import io.fuseline.schemas.message.FailureReason;
 import io.fuseline.schemas.message.FuselineMessage;
@@ -25,8 +28,17 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -194,6 +206,42 @@ class UnitLifecycleIT {
         QuarantineOrdered q = awaitVault(QuarantineOrdered.class);
         assertThat(q.reason()).isEqualTo(QuarantineReason.STATION_SILENT);
         assertThat(q.evidence()).containsKey("lastSeen");
+    }
+
+    @Test
+    @Order(99)
+    void everyAuditRecordIsPublishedToTheAuditTopicOnceInChainOrder() {
+        List<String> stored = registry.auditHashes();
+        assertThat(stored).hasSizeGreaterThan(50);
+        await().atMost(WAIT).until(() -> registry.publishedAuditSequence() >= stored.size() - 1);
+
+        List<AuditRecord> published = new ArrayList<>();
+        CloudEventCodec codec = new CloudEventCodec();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.GROUP_ID_CONFIG, "audit-archive-" + UUID.randomUUID()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.AUDIT));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (published.size() < stored.size() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    Map<String, byte[]> headers = new HashMap<>();
+                    r.headers().forEach(h -> headers.put(h.key(), h.value()));
+                    CloudEvent<AuditRecord> event = codec.decode(headers, r.value(), AuditRecord.class);
+                    // The id is the record's hash: an archive recognises a record the relay sent twice.
+                    assertThat(event.id()).isEqualTo(event.data().recordHash());
+                    assertThat(r.key()).isEqualTo(event.data().subject());
+                    published.add(event.data());
+                }
+            }
+        }
+        // One partition: the topic holds the chain in order, each record once, exactly as stored.
+        assertThat(published.stream().map(AuditRecord::sequence).toList())
+                .isEqualTo(java.util.stream.LongStream.range(0, stored.size()).boxed().toList());
+        assertThat(published.stream().map(AuditRecord::recordHash).toList()).isEqualTo(stored);
+        for (int i = 1; i < published.size(); i++) {
+            assertThat(published.get(i).previousHash()).isEqualTo(published.get(i - 1).recordHash());
+        }
     }
 
     @Test
