@@ -94,15 +94,38 @@ public class DeviceStore {
      * @throws ConcurrentUpdateException if another transaction changed it since it was read
      */
     public void update(Unit u, long expectedVersion, Instant now) {
-        int rows = jdbc.update("UPDATE devices SET station_id = ?, jig_id = ?, work_order_id = ?, recipe_id = ?, "
-                        + "lot = ?, key_material_request_id = ?, wrapped_keys = ?::jsonb, certificate_pem = ?, "
-                        + "state = ?, state_data = ?::jsonb, version = version + 1, updated_at = ? "
-                        + "WHERE mac = ? AND version = ?",
-                "devices update " + u.describe(), u.stationId(), u.jigId(), u.workOrderId(), u.recipeId(), u.lot(),
-                u.keyMaterialRequestId(), Jdbc.json(u.keys()), u.certificatePem(), u.state().kind().name(),
-                StateCodec.toJson(u.state()), now, u.mac().toString(), expectedVersion);
-        if (rows == 0) {
-            throw new ConcurrentUpdateException("unit " + u.describe() + " changed since version " + expectedVersion);
+        updateAll(List.of(new Update(u, expectedVersion, expectedVersion + 1, now)));
+    }
+
+    /** A unit's new row: written if the stored row is still at {@code expectedVersion}, then at {@code newVersion}. */
+    public record Update(Unit unit, long expectedVersion, long newVersion, Instant at) {
+    }
+
+    /**
+     * Stores several units' new rows in one batch of statements, in the order given (callers sort them, so that
+     * transactions writing the same units lock them in the same order).
+     *
+     * @throws ConcurrentUpdateException if another transaction changed one of them since it was read
+     */
+    public void updateAll(List<Update> updates) {
+        List<Object[]> rows = new ArrayList<>(updates.size());
+        for (Update up : updates) {
+            Unit u = up.unit();
+            rows.add(new Object[] {u.stationId(), u.jigId(), u.workOrderId(), u.recipeId(), u.lot(),
+                    u.keyMaterialRequestId(), Jdbc.json(u.keys()), u.certificatePem(), u.state().kind().name(),
+                    StateCodec.toJson(u.state()), up.newVersion(), up.at(), u.mac().toString(), up.expectedVersion()});
+        }
+        int[] counts = jdbc.batch("UPDATE devices SET station_id = ?, jig_id = ?, work_order_id = ?, recipe_id = ?, "
+                + "lot = ?, key_material_request_id = ?, wrapped_keys = ?::jsonb, certificate_pem = ?, state = ?, "
+                + "state_data = ?::jsonb, version = ?, updated_at = ? WHERE mac = ? AND version = ?",
+                "devices update " + (updates.size() == 1 ? updates.get(0).unit().describe() : updates.size() + " units"),
+                rows);
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                Update up = updates.get(i);
+                throw new ConcurrentUpdateException("unit " + up.unit().describe() + " changed since version "
+                        + up.expectedVersion());
+            }
         }
     }
 

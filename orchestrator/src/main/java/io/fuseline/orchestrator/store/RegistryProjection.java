@@ -5,9 +5,7 @@ import io.fuseline.schemas.message.JobStep;
 import io.fuseline.schemas.message.KeyMaterialIssued;
 import io.fuseline.schemas.message.ProvisionJob;
 import io.fuseline.schemas.message.QuarantineOrdered;
-import io.fuseline.schemas.message.StepCompleted;
 import io.fuseline.schemas.message.StepFailed;
-import io.fuseline.schemas.message.StepStarted;
 import io.fuseline.schemas.message.WrappedKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -45,21 +43,9 @@ public class RegistryProjection {
                 + "ON CONFLICT DO NOTHING", "job_steps " + job.jobId(), steps);
     }
 
-    public void stepStarted(StepStarted e, Instant now) {
-        // One round trip for both rows: the step starts, and its job runs from its first started step on.
-        jdbc.update("WITH step AS (UPDATE job_steps SET status = 'STARTED', started_at = ? WHERE job_id = ? AND "
-                + "number = ? AND status = 'PENDING') UPDATE jobs SET status = 'RUNNING' WHERE job_id = ? AND status = "
-                + "'ISSUED'", "job_steps " + e.jobId() + " step " + e.step(), now, e.jobId(), e.step(), e.jobId());
-    }
-
-    public void stepCompleted(StepCompleted e, boolean jobDone, Instant now) {
-        jdbc.update("UPDATE job_steps SET status = 'COMPLETED', finished_at = ?, duration_ms = ?, evidence = ?::jsonb "
-                + "WHERE job_id = ? AND number = ?", "job_steps " + e.jobId() + " step " + e.step(), now,
-                e.durationMillis(), Jdbc.json(e.evidence()), e.jobId(), e.step());
-        if (jobDone) {
-            jdbc.update("UPDATE jobs SET status = 'COMPLETED', finished_at = ? WHERE job_id = ?", "jobs " + e.jobId(),
-                    now, e.jobId());
-        }
+    /** A collector of step progress for one batch of events (written by its {@link StepProgress#flush()}). */
+    public StepProgress stepProgress() {
+        return new StepProgress(jdbc);
     }
 
     public void stepFailed(StepFailed e, Instant now) {

@@ -4,11 +4,13 @@ import io.fuseline.esp.MacAddress;
 import io.fuseline.orchestrator.lifecycle.AuditEntry;
 import io.fuseline.orchestrator.lifecycle.Outcome;
 import io.fuseline.orchestrator.lifecycle.StateKind;
+import io.fuseline.orchestrator.lifecycle.Unit;
 import io.fuseline.orchestrator.lifecycle.UnitLifecycle;
 import io.fuseline.orchestrator.lifecycle.WorkOrderView;
 import io.fuseline.orchestrator.store.InboxStore;
 import io.fuseline.orchestrator.store.RegistryProjection;
 import io.fuseline.orchestrator.store.StationStore;
+import io.fuseline.orchestrator.store.StepProgress;
 import io.fuseline.orchestrator.store.StoredUnit;
 import io.fuseline.orchestrator.store.DeviceStore;
 import io.fuseline.orchestrator.store.WorkOrderStore;
@@ -69,7 +71,7 @@ class EventProcessing {
 
     /** Starts a batch of events handled in one transaction; {@link Batch#finish()} it before commit. */
     Batch batch() {
-        return new Batch(writer.batch(), stations.sightings());
+        return new Batch(writer.batch(), stations.sightings(), projections.stepProgress());
     }
 
     /**
@@ -81,14 +83,21 @@ class EventProcessing {
     final class Batch {
         private final OutcomeWriter.AuditBatch audit;
         private final StationStore.Sightings sightings;
-        /** Units this transaction wrote, as they now stand: its row locks keep them so until it ends. */
+        private final StepProgress steps;
+        /**
+         * Units this batch changed, as they now stand. A changed row is written once, when the batch finishes (its
+         * version checked against the one first read); until then the batch reads it from here.
+         */
         private final Map<MacAddress, StoredUnit> written = new HashMap<>();
+        /** The version each changed unit had when this batch first changed it (the stored row's). */
+        private final Map<MacAddress, Long> readVersions = new HashMap<>();
         /** The claimed events not handled yet, or null when each event is recorded in the inbox as it comes. */
         private Set<InboxStore.Delivery> fresh;
 
-        private Batch(OutcomeWriter.AuditBatch audit, StationStore.Sightings sightings) {
+        private Batch(OutcomeWriter.AuditBatch audit, StationStore.Sightings sightings, StepProgress steps) {
             this.audit = audit;
             this.sightings = sightings;
+            this.steps = steps;
         }
 
         private Optional<StoredUnit> find(MacAddress mac) {
@@ -121,9 +130,30 @@ class EventProcessing {
                     : inbox.firstDelivery(event.source(), event.id(), event.type());
         }
 
+        /** Notes a unit's new row, written at {@link #finish()}. */
+        private void changed(Unit after, long expectedVersion, Instant now) {
+            readVersions.putIfAbsent(after.mac(), expectedVersion);
+        }
+
         void finish() {
+            steps.flush();
             sightings.write();
+            writeUnits();
             audit.flush();
+        }
+
+        /** Each changed unit's last row, in MAC order: batches that share units lock them in the same order. */
+        private void writeUnits() {
+            List<DeviceStore.Update> updates = new java.util.ArrayList<>(readVersions.size());
+            readVersions.entrySet().stream().sorted(Map.Entry.comparingByKey(
+                    java.util.Comparator.comparing(MacAddress::toString))).forEach(e -> {
+                        StoredUnit now = written.get(e.getKey());
+                        updates.add(new DeviceStore.Update(now.unit(), e.getValue(), now.version(), now.updatedAt()));
+                    });
+            if (!updates.isEmpty()) {
+                devices.updateAll(updates);
+            }
+            readVersions.clear();
         }
     }
 
@@ -174,9 +204,9 @@ class EventProcessing {
         } else {
             outcome = lifecycle.on(before.get().unit(), event.data());
         }
-        batch.stored(mac, before, writer.storeUnit(before, outcome, now));
+        batch.stored(mac, before, writer.storeUnit(before, outcome, now, batch::changed));
         if (outcome.unit() != null) {
-            projections.record(event.data(), before.map(StoredUnit::unit), outcome, now);
+            projections.record(event.data(), before.map(StoredUnit::unit), outcome, now, batch.steps);
             logTransition(before, outcome);
         }
         batch.audit.add(OutcomeWriter.ACTOR, mac.toString(), outcome, now);

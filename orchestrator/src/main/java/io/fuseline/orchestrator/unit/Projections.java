@@ -7,6 +7,7 @@ import io.fuseline.orchestrator.lifecycle.UnitState;
 import io.fuseline.orchestrator.recipe.RecipeBook;
 import io.fuseline.orchestrator.metrics.UnitMetrics;
 import io.fuseline.orchestrator.store.RegistryProjection;
+import io.fuseline.orchestrator.store.StepProgress;
 import io.fuseline.schemas.message.FuseBurned;
 import io.fuseline.schemas.message.FuselineMessage;
 import io.fuseline.schemas.message.KeyMaterialIssued;
@@ -33,14 +34,26 @@ class Projections {
         this.recipes = recipes;
     }
 
-    void record(FuselineMessage event, Optional<Unit> before, Outcome outcome, Instant now) {
+    /** A collector for the step progress of one batch of events; {@link StepProgress#flush()} it before commit. */
+    StepProgress stepProgress() {
+        return registry.stepProgress();
+    }
+
+    /** Records what {@code event} adds; step progress goes to {@code steps}, everything else is written at once. */
+    void record(FuselineMessage event, Optional<Unit> before, Outcome outcome, Instant now, StepProgress steps) {
         Unit after = outcome.unit();
         if (event instanceof StepStarted s) {
-            registry.stepStarted(s, now);
+            steps.started(s, now);
         } else if (event instanceof StepCompleted c) {
-            registry.stepCompleted(c, after.state().kind() == StateKind.PROVISIONED, now);
+            steps.completed(c, after.state().kind() == StateKind.PROVISIONED, now);
             metrics.stepDuration(c.kind().name(), c.durationMillis());
-        } else if (event instanceof StepFailed f) {
+        }
+        if (event instanceof StepFailed || !outcome.commands().isEmpty()) {
+            // A failure, a new attempt or a quarantine writes the same jobs and steps: the progress noted so far
+            // goes first, so the rows end as if every event had been written on its own.
+            steps.flush();
+        }
+        if (event instanceof StepFailed f) {
             registry.stepFailed(f, now);
         } else if (event instanceof FuseBurned b) {
             registry.fuseBurned(b, now);

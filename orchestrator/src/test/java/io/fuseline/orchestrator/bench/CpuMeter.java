@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * CPU time of the benchmark's three parties, read from {@code /proc} (Linux): this JVM (the broker and the
- * simulated line), the orchestrator's process, and the PostgreSQL server (its postmaster, its live backends, and the
+ * CPU time of the benchmark's parties, read from {@code /proc} (Linux): this JVM (the simulated line), the
+ * broker's process (zero when the broker runs in this JVM), the orchestrator's process, and the PostgreSQL server (its postmaster, its live backends, and the
  * backends that have exited, which the kernel charges to the postmaster). CPU seconds per unit do not depend on what
  * else runs on the machine the way units per second do, so runs on a shared machine stay comparable.
  */
@@ -17,18 +17,25 @@ final class CpuMeter {
     private static final double TICK = 100.0; // USER_HZ: clock ticks per second in /proc/<pid>/stat on Linux
 
     /** CPU seconds so far of each party. */
-    record Sample(double harness, double orchestrator, double postgres) {
+    record Sample(double harness, double broker, double orchestrator, double postgres) {
         Sample minus(Sample start) {
-            return new Sample(harness - start.harness, orchestrator - start.orchestrator, postgres - start.postgres);
+            return new Sample(harness - start.harness, broker - start.broker, orchestrator - start.orchestrator,
+                    postgres - start.postgres);
         }
 
-        double total() { return harness + orchestrator + postgres; }
+        /** The system under test: what a line runs whatever drives it. */
+        double line() { return broker + orchestrator + postgres; }
+
+        double total() { return harness + line(); }
     }
 
+    private final long brokerPid;
     private final long orchestratorPid;
     private final Path postmasterPidFile;
 
-    CpuMeter(long orchestratorPid, Path postgresDataDir) {
+    /** {@code brokerPid} 0: the broker runs in this JVM and is counted with the harness. */
+    CpuMeter(long brokerPid, long orchestratorPid, Path postgresDataDir) {
+        this.brokerPid = brokerPid;
         this.orchestratorPid = orchestratorPid;
         this.postmasterPidFile = postgresDataDir.resolve("postmaster.pid");
     }
@@ -36,7 +43,8 @@ final class CpuMeter {
     Sample sample() {
         double harness = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
-        return new Sample(harness, ticks(orchestratorPid, false) / TICK, postgres() / TICK);
+        return new Sample(harness, brokerPid == 0 ? 0 : ticks(brokerPid, false) / TICK,
+                ticks(orchestratorPid, false) / TICK, postgres() / TICK);
     }
 
     private long postgres() {

@@ -62,12 +62,17 @@ final class LineSimulator implements AutoCloseable {
                 new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Runs {@code units} units to the end; returns when every unit is provisioned or quarantined. */
-    void run(int units, Duration timeout) throws InterruptedException {
+    /**
+     * Runs units {@code from} .. {@code from + units - 1} (their MACs follow from the number) to the end; returns when
+     * every one is provisioned or quarantined.
+     */
+    void run(int from, int units, Duration timeout) throws InterruptedException {
         done = new CountDownLatch(units);
-        readers.add(reader(Topics.HSM_REQUESTS, "bench-vault"));
-        readers.add(reader(Topics.STATION_JOBS, "bench-stations"));
-        for (int n = 0; n < units; n++) {
+        if (readers.isEmpty()) {
+            readers.add(reader(Topics.HSM_REQUESTS, "bench-vault"));
+            readers.add(reader(Topics.STATION_JOBS, "bench-stations"));
+        }
+        for (int n = from; n < from + units; n++) {
             window.acquire();
             MacAddress mac = Events.mac(0x100000 + n);
             String station = "bench-st-" + (n % stations);
@@ -76,6 +81,13 @@ final class LineSimulator implements AutoCloseable {
         if (!done.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException(done.getCount() + " units did not finish within " + timeout);
         }
+    }
+
+    /** Forgets the latencies and counts so far (after a warm-up). */
+    void reset() {
+        latenciesNanos.clear();
+        provisioned.set(0);
+        quarantined.set(0);
     }
 
     private void send(FuselineMessage m, String marker) {

@@ -32,7 +32,9 @@ import org.apache.kafka.clients.admin.NewTopic;
  *
  * <p>Options: {@code --units N}, {@code --partitions P} (partitions of the consumed topics, and consumers the
  * orchestrator runs for them: keyed by MAC, so each unit's events stay in order), {@code --window W} (units in
- * flight, default 400), {@code --stations S} (default 20); {@code -Dbench.app.KEY=VALUE} on the harness's JVM sets
+ * flight, default 400), {@code --stations S} (default 20), {@code --warmup N} (units run first and not measured,
+ * default 0: the JIT's compilation of the three processes is then outside the figures), {@code --broker
+ * process|in-jvm} (default process: the broker's CPU is then measured apart from the simulated line's); {@code -Dbench.app.KEY=VALUE} on the harness's JVM sets
  * {@code KEY} in the orchestrator's; {@code -Dbench.jvm="OPTIONS"} adds JVM options (space-separated) to its command
  * line, e.g. {@code -XX:StartFlightRecording=filename=target/bench.jfr,settings=profile}.
  */
@@ -51,27 +53,37 @@ public final class OrchestratorBenchmark {
         int partitions = Integer.parseInt(opts.getOrDefault("partitions", "1"));
         int window = Integer.parseInt(opts.getOrDefault("window", "400"));
         int stations = Integer.parseInt(opts.getOrDefault("stations", "20"));
+        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "0"));
         Path jar = Path.of(opts.getOrDefault("app", "target/quarkus-app/quarkus-run.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: ./mvnw -o -pl orchestrator package -DskipTests");
         }
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+        boolean ownProcess = !"in-jvm".equals(opts.getOrDefault("broker", "process"));
+        try (Broker broker = ownProcess ? Broker.inProcess() : Broker.inThisJvm();
              EmbeddedPostgresDatabase db = EmbeddedPostgresDatabase.start(PG_STATS
                      ? PostgresOptions.defaults().withServerConfig(Map.of("shared_preload_libraries",
                              "pg_stat_statements", "pg_stat_statements.track", "all"))
                      : PostgresOptions.defaults())) {
-            topics(broker.bootstrapServers(), partitions);
+            topics(broker.bootstrap(), partitions);
             int port = freePort();
-            Process app = launch(jar, broker.bootstrapServers(), db, port, partitions);
+            Process app = launch(jar, broker.bootstrap(), db, port, partitions);
             try {
                 awaitReady(port, app);
-                workOrder(db, units, stations);
-                CpuMeter cpu = new CpuMeter(app.pid(), db.dataDir());
-                try (LineSimulator line = new LineSimulator(broker.bootstrapServers(), stations, window)) {
+                workOrder(db, warmup + units, stations);
+                CpuMeter cpu = new CpuMeter(broker.pid(), app.pid(), db.dataDir());
+                try (LineSimulator line = new LineSimulator(broker.bootstrap(), stations, window)) {
+                    if (warmup > 0) {
+                        // Not measured: the JIT compiles the hot paths of all three processes meanwhile.
+                        long w = System.nanoTime();
+                        line.run(0, warmup, Duration.ofMinutes(30));
+                        System.out.printf("warm-up: %d units in %.1f s (not counted)%n", warmup,
+                                (System.nanoTime() - w) / 1e9);
+                        line.reset();
+                    }
                     CpuMeter.Sample cpuStart = cpu.sample();
                     double loadStart = load();
                     long start = System.nanoTime();
-                    line.run(units, Duration.ofMinutes(30));
+                    line.run(warmup, units, Duration.ofMinutes(30));
                     double seconds = (System.nanoTime() - start) / 1e9;
                     report(units, partitions, window, seconds, line);
                     cpuReport(units, seconds, cpu.sample().minus(cpuStart), loadStart, load());
@@ -103,12 +115,49 @@ public final class OrchestratorBenchmark {
     private static void cpuReport(int units, double seconds, CpuMeter.Sample used, double loadStart, double loadEnd) {
         int cores = Runtime.getRuntime().availableProcessors();
         double perUnit = used.total() / units;
-        System.out.printf("cpu per unit: harness (broker + simulated line) %.2f ms, orchestrator %.2f ms, "
-                        + "PostgreSQL %.2f ms, total %.2f ms%n", used.harness() * 1e3 / units,
-                used.orchestrator() * 1e3 / units, used.postgres() * 1e3 / units, perUnit * 1e3);
-        System.out.printf("the benchmark's processes used %.0f %% of %d cores; at 100 %% they would allow %.0f units/s"
-                + " (load average %.1f -> %.1f)%n", used.total() / seconds / cores * 100, cores, cores / perUnit,
-                loadStart, loadEnd);
+        System.out.printf("cpu per unit: simulated line %.2f ms | broker %.2f ms, orchestrator %.2f ms, PostgreSQL "
+                        + "%.2f ms = the line %.2f ms%s%n", used.harness() * 1e3 / units, used.broker() * 1e3 / units,
+                used.orchestrator() * 1e3 / units, used.postgres() * 1e3 / units, used.line() * 1e3 / units,
+                used.broker() == 0 ? " (broker counted with the simulated line: --broker in-jvm)" : "");
+        System.out.printf("the benchmark's processes used %.0f %% of %d cores (load average %.1f -> %.1f); with the %d"
+                + " cores to themselves: %.0f units/s with the simulated line on them too, %.0f units/s for the line "
+                + "alone%n", used.total() / seconds / cores * 100, cores, loadStart, loadEnd, cores, cores / perUnit,
+                cores / (used.line() / units));
+    }
+
+    /** The broker: in a process of its own (its CPU measured apart) or in this JVM. */
+    private record Broker(String bootstrap, long pid, AutoCloseable stop) implements AutoCloseable {
+        static Broker inThisJvm() {
+            EmbeddedKafkaBroker b = EmbeddedKafkaBroker.start();
+            return new Broker(b.bootstrapServers(), 0, b);
+        }
+
+        static Broker inProcess() throws IOException, InterruptedException {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), BrokerProcess.class.getName())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("bootstrap=")) {
+                    Thread drain = new Thread(() -> out.lines().forEach(System.out::println), "bench-broker-out");
+                    drain.setDaemon(true);
+                    drain.start();
+                    return new Broker(line.substring("bootstrap=".length()), p.pid(), () -> {
+                        p.getOutputStream().close();
+                        if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                            p.destroy();
+                        }
+                    });
+                }
+            }
+            throw new IllegalStateException("the broker process exited with " + p.waitFor() + " before it was ready");
+        }
+
+        @Override
+        public void close() throws Exception {
+            stop.close();
+        }
     }
 
     private static double load() {

@@ -87,6 +87,9 @@ class BatchHandlingIT {
         assertThat(registry.state(mac)).isEqualTo("PROVISIONED");
         assertThat(registry.inbox(steps.get(1).id())).isEqualTo(1);
         assertThat(registry.jobStatus(job.jobId())).isEqualTo("COMPLETED");
+        // Step progress is written once per batch: every step ends started, finished, timed and with its evidence.
+        assertThat(registry.jobSteps(job.jobId())).hasSize(job.steps().size())
+                .allSatisfy(row -> assertThat(row).endsWith(" COMPLETED true true true true"));
         DeviceProvisioned done = awaitVault(DeviceProvisioned.class, mac);
         assertThat(registry.auditHashOfTransition(mac, "PROVISIONED")).isEqualTo(done.auditHead());
         assertThat(registry.workOrderCounters("wo-batch")).isEqualTo("2/1/0");

@@ -1,0 +1,91 @@
+package io.fuseline.orchestrator.store;
+
+import io.fuseline.schemas.message.StepCompleted;
+import io.fuseline.schemas.message.StepStarted;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Steps started and completed during one batch of events, written when the batch ends: one row update per step
+ * (a step started and completed in the same batch is written once) in one JDBC batch, instead of one statement per
+ * event (a job's steps are most of the events a station sends). The rows end as if each event had been written on
+ * its own; callers {@link #flush()} before any other write to the same jobs. Not thread-safe.
+ */
+public final class StepProgress {
+    /** What the batch learnt of one step: when it started and, if it did, how it completed. */
+    private static final class Step {
+        private Instant startedAt;
+        private Instant finishedAt;
+        private long durationMillis;
+        private String evidence;
+    }
+
+    private record Key(String jobId, int step) {
+    }
+
+    private final Jdbc jdbc;
+    private final Map<Key, Step> steps = new LinkedHashMap<>();
+    private final Set<String> jobsStarted = new LinkedHashSet<>();
+    private final Map<String, Instant> jobsDone = new LinkedHashMap<>();
+
+    StepProgress(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void started(StepStarted e, Instant now) {
+        Step s = steps.computeIfAbsent(new Key(e.jobId(), e.step()), k -> new Step());
+        if (s.startedAt == null && s.finishedAt == null) {
+            s.startedAt = now;
+        }
+        jobsStarted.add(e.jobId());
+    }
+
+    /** A completed step; {@code jobDone} when it was the job's last. */
+    public void completed(StepCompleted e, boolean jobDone, Instant now) {
+        Step s = steps.computeIfAbsent(new Key(e.jobId(), e.step()), k -> new Step());
+        s.finishedAt = now;
+        s.durationMillis = e.durationMillis();
+        s.evidence = Jdbc.json(e.evidence());
+        if (jobDone) {
+            jobsDone.put(e.jobId(), now);
+        }
+    }
+
+    /** Writes what was noted so far (nothing if nothing was). */
+    public void flush() {
+        if (steps.isEmpty() && jobsDone.isEmpty()) {
+            return;
+        }
+        List<Object[]> started = new ArrayList<>();
+        List<Object[]> completed = new ArrayList<>();
+        steps.forEach((k, s) -> {
+            if (s.finishedAt == null) {
+                started.add(new Object[] {s.startedAt, k.jobId(), k.step()});
+            } else {
+                // A start seen in this batch is kept unless the row already has one (a start from an earlier batch).
+                completed.add(new Object[] {s.startedAt, s.finishedAt, s.durationMillis, s.evidence, k.jobId(),
+                        k.step()});
+            }
+        });
+        // A step starts only from PENDING (a late report of its start changes nothing).
+        jdbc.batch("UPDATE job_steps SET status = 'STARTED', started_at = ? WHERE job_id = ? AND number = ? "
+                + "AND status = 'PENDING'", "job_steps: " + started.size() + " started", started);
+        jdbc.batch("UPDATE job_steps SET status = 'COMPLETED', started_at = coalesce(started_at, ?::timestamptz), "
+                + "finished_at = ?, duration_ms = ?, evidence = ?::jsonb WHERE job_id = ? AND number = ?", "job_steps: "
+                + completed.size() + " completed", completed);
+        // A job runs from its first started step on, and is done with its last.
+        jdbc.batch("UPDATE jobs SET status = 'RUNNING' WHERE job_id = ? AND status = 'ISSUED'", "jobs: "
+                + jobsStarted.size() + " running", jobsStarted.stream().map(id -> new Object[] {id}).toList());
+        jdbc.batch("UPDATE jobs SET status = 'COMPLETED', finished_at = ? WHERE job_id = ?", "jobs: "
+                + jobsDone.size() + " completed", jobsDone.entrySet().stream()
+                .map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
+        steps.clear();
+        jobsStarted.clear();
+        jobsDone.clear();
+    }
+}
