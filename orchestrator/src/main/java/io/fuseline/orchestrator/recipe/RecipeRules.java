@@ -1,5 +1,6 @@
 package io.fuseline.orchestrator.recipe;
 
+import io.fuseline.esp.ChipFamily;
 import io.fuseline.esp.efuse.EfuseField;
 import io.fuseline.esp.efuse.EfuseFieldCatalog;
 import java.util.HashSet;
@@ -18,6 +19,8 @@ final class RecipeRules {
     private static final long SECTOR = 0x1000;
     /** espefuse key blocks are 256 bits; anything of 128 bits or more is key-sized. */
     private static final int KEY_BLOCK_BITS = 128;
+    private static final String ESP32_TWEAK_FIELD = "FLASH_CRYPT_CONFIG";
+    private static final long ESP32_TWEAK_ALL = 0xF;
 
     private final Recipe r;
     private final JsonFields f;
@@ -74,6 +77,14 @@ final class RecipeRules {
                 + "-bit key on " + r.chip().toolName() + " takes " + purposes.size() + " key block(s)");
         for (int i = 0; i < fe.keyBlocks().size(); i++) {
             keyBlock(fe.keyBlocks().get(i), "/flashEncryption/keyBlocks/" + i, keyBlocks);
+        }
+        if (r.chip() == ChipFamily.ESP32) {
+            // The ESP32's flash cipher tweaks the key by FLASH_CRYPT_CONFIG; a blank field means no tweak. The station
+            // encrypts with all four tweak bits (what ESP-IDF burns), so a unit without them could not read its flash.
+            boolean tweak = r.efuses().stream().anyMatch(e -> e.field().equals(ESP32_TWEAK_FIELD)
+                    && e.value() == ESP32_TWEAK_ALL);
+            require(tweak, "/efuses", "flash encryption on esp32 needs " + ESP32_TWEAK_FIELD + " = 0xF in the list of "
+                    + "eFuses to burn (the station encrypts with that tweak)");
         }
     }
 

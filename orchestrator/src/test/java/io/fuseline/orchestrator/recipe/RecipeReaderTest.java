@@ -87,6 +87,27 @@ class RecipeReaderTest {
     }
 
     @Test
+    void esp32FlashEncryptionMustBurnTheTweakTheStationEncryptsWith() throws Exception {
+        ObjectNode esp32 = esp32(sample());
+        assertThat(read(esp32).chip()).isEqualTo(io.fuseline.esp.ChipFamily.ESP32);
+        String reason = "/efuses: flash encryption on esp32 needs FLASH_CRYPT_CONFIG = 0xF";
+        assertProblem(r -> ((ArrayNode) esp32(r).get("efuses")).remove(2), reason);
+        assertProblem(r -> ((ObjectNode) esp32(r).get("efuses").get(2)).put("value", 3), reason);
+    }
+
+    /** The sample recipe made an ESP32 one: a 256-bit key in BLOCK1, the digest in BLOCK2, the ESP32's fuses. */
+    private static ObjectNode esp32(ObjectNode r) {
+        r.put("chip", "esp32");
+        ((ObjectNode) r.get("flashEncryption")).put("keySizeBits", 256).putArray("keyBlocks").add("BLOCK1");
+        ((ObjectNode) r.get("secureBoot")).put("keyBlock", "BLOCK2");
+        ArrayNode efuses = r.putArray("efuses");
+        efuses.addObject().put("field", "ABS_DONE_1").put("value", 1);
+        efuses.addObject().put("field", "DISABLE_DL_ENCRYPT").put("value", 1);
+        efuses.addObject().put("field", "FLASH_CRYPT_CONFIG").put("value", 15);
+        return r;
+    }
+
+    @Test
     void theNvsPartitionsMustFitBesideTheReleaseAndHoldTheUnitsIdentity() throws Exception {
         assertProblem(r -> nvs(r).remove("address"), "/nvs/address: is required");
         assertProblem(r -> nvs(r).put("address", 0x9100), "/nvs/address: must be 4 KiB aligned");
