@@ -67,10 +67,12 @@ public class AuditLogStore {
     /**
      * Up to {@code limit} records after {@code sequence}, in chain order. Committed records always form a prefix of
      * the chain (appenders hold the head's lock until they commit), so reading past a cursor never skips one that
-     * commits later.
+     * commits later. For publication: the records come without their canonical text (null), which a reader of the
+     * topic recomputes from the record.
      */
     public List<StoredAuditRecord> after(long sequence, int limit) {
-        return jdbc.with("SELECT * FROM audit_log WHERE sequence > ? ORDER BY sequence LIMIT ?",
+        return jdbc.with("SELECT sequence, previous_hash, record_hash, actor, action, subject, payload, time, "
+                + "NULL AS canonical_json FROM audit_log WHERE sequence > ? ORDER BY sequence LIMIT ?",
                 "audit_log after " + sequence, ps -> {
                     ps.setLong(1, sequence);
                     ps.setInt(2, limit);
