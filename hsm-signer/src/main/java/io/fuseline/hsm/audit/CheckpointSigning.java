@@ -24,9 +24,9 @@ import java.util.regex.Pattern;
  * against that public key before it leaves.
  *
  * <p>Idempotent by request id: a repeated request gets the answer already given (the last {@value #REMEMBERED}
- * answers are remembered; after a restart a repeat is signed again, a fresh ECDSA signature over the same statement
- * that verifies the same, and the orchestrator stores one checkpoint per record). A request id reused for another
- * record is refused. Signing uses are not custody events (as for Secure Boot signatures, the ledger records a key's
+ * answers are remembered, per open vault; after a restart or a reopened vault a repeat is signed again, a fresh ECDSA
+ * signature over the same statement that verifies the same, and the orchestrator stores one checkpoint per record).
+ * A request id reused for another record is refused. Signing uses are not custody events (as for Secure Boot signatures, the ledger records a key's
  * life, not each use); each signature is logged by the caller. Thread-safe.
  */
 public final class CheckpointSigning {
