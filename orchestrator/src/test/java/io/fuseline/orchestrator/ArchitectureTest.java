@@ -1,5 +1,7 @@
 package io.fuseline.orchestrator;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -33,8 +35,16 @@ class ArchitectureTest {
     static final ArchRule theAuditChainFormatIsPlainJava = noClasses()
             .that().resideInAPackage("io.fuseline.orchestrator.audit..")
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "io.quarkus..", "io.smallrye..",
-                    "io.vertx..", "jakarta..", "org.eclipse.microprofile..", "org.flywaydb..", "io.fuseline.schemas..",
+                    "io.vertx..", "jakarta..", "org.eclipse.microprofile..", "org.flywaydb..",
                     "io.fuseline.orchestrator.store..", "io.fuseline.orchestrator.unit..",
                     "io.fuseline.orchestrator.messaging..", "io.fuseline.orchestrator.checkpoint..")
             .because("./fuseline audit export/verify (deploy) use it without the orchestrator's dependencies");
+
+    @ArchTest
+    static final ArchRule theAuditChainFormatUsesOnlyTheCheckpointStatementOfSchemas = noClasses()
+            .that().resideInAPackage("io.fuseline.orchestrator.audit..")
+            .should().dependOnClassesThat(resideInAPackage("io.fuseline.schemas..")
+                    .and(not(resideInAPackage("io.fuseline.schemas.checkpoint.."))))
+            .because("the checkpoint statement is shared with hsm-signer, which signs it; the rest of the contracts "
+                    + "(codec, JSON Schemas) is not the offline verifier's business");
 }

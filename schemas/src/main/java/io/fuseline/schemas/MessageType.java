@@ -1,6 +1,8 @@
 package io.fuseline.schemas;
 
 import io.fuseline.schemas.message.AuditRecord;
+import io.fuseline.schemas.message.CheckpointRequested;
+import io.fuseline.schemas.message.CheckpointSigned;
 import io.fuseline.schemas.message.DeviceAttached;
 import io.fuseline.schemas.message.DeviceDetached;
 import io.fuseline.schemas.message.DeviceIdentified;
@@ -46,7 +48,9 @@ public enum MessageType {
     DEVICE_PROVISIONED("io.fuseline.device.provisioned.v1", DeviceProvisioned.class, Topic.HSM_REQUESTS),
     QUARANTINE_ORDERED("io.fuseline.quarantine.ordered.v1", QuarantineOrdered.class, Topic.HSM_REQUESTS),
     QUARANTINE_RELEASED("io.fuseline.quarantine.released.v1", QuarantineReleased.class, Topic.HSM_REQUESTS),
-    AUDIT_RECORD("io.fuseline.audit.record.v1", AuditRecord.class, Topic.AUDIT);
+    AUDIT_RECORD("io.fuseline.audit.record.v1", AuditRecord.class, Topic.AUDIT),
+    CHECKPOINT_REQUESTED("io.fuseline.checkpoint.requested.v1", CheckpointRequested.class, Topic.HSM_REQUESTS),
+    CHECKPOINT_SIGNED("io.fuseline.checkpoint.signed.v1", CheckpointSigned.class, Topic.HSM_RESULTS);
 
     /** Base of every schema's {@code $id}; the schema loader maps it to this module's classpath resources. */
     public static final String SCHEMA_ID_BASE = "https://schemas.fuseline.io/";

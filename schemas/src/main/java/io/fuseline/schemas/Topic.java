@@ -9,9 +9,9 @@ public enum Topic {
     STATION_EVENTS(Topics.STATION_EVENTS),
     /** orchestrator to station-agent; keyed by station id. */
     STATION_JOBS(Topics.STATION_JOBS),
-    /** orchestrator to hsm-signer; keyed by device MAC. */
+    /** orchestrator to hsm-signer; keyed by device MAC, or {@code line} for audit checkpoints. */
     HSM_REQUESTS(Topics.HSM_REQUESTS),
-    /** hsm-signer to orchestrator; keyed by device MAC. */
+    /** hsm-signer to orchestrator; keyed by device MAC, or {@code line} for audit checkpoints. */
     HSM_RESULTS(Topics.HSM_RESULTS),
     /** orchestrator and hsm-signer to the archive; keyed by device MAC, or {@code line} for line-wide records. */
     AUDIT(Topics.AUDIT),

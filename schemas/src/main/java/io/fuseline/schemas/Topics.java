@@ -2,6 +2,8 @@ package io.fuseline.schemas;
 
 import io.fuseline.esp.MacAddress;
 import io.fuseline.schemas.message.AuditRecord;
+import io.fuseline.schemas.message.CheckpointRequested;
+import io.fuseline.schemas.message.CheckpointSigned;
 import io.fuseline.schemas.message.FuselineMessage;
 import io.fuseline.schemas.message.StationScoped;
 import java.util.Arrays;
@@ -51,8 +53,8 @@ public final class Topics {
 
     /**
      * The Kafka record key of a message on its topic: the device MAC ({@code aa:bb:cc:dd:ee:ff}) on the station
-     * events (the station id while the unit has no MAC), the station id on the jobs topic, the MAC on the HSM topics,
-     * the subject (MAC or {@code line}) on the audit topic.
+     * events (the station id while the unit has no MAC), the station id on the jobs topic, the MAC on the HSM topics
+     * ({@code line} for the audit chain's checkpoints), the subject (MAC or {@code line}) on the audit topic.
      */
     public static String keyFor(FuselineMessage message) {
         Objects.requireNonNull(message, "message");
@@ -60,8 +62,12 @@ public final class Topics {
             case STATION_EVENTS -> message.subjectMac().map(MacAddress::toString)
                     .orElseGet(() -> ((StationScoped) message).stationId());
             case STATION_JOBS -> ((StationScoped) message).stationId();
-            case HSM_REQUESTS, HSM_RESULTS -> message.subjectMac().orElseThrow(() -> new IllegalStateException(
-                    MessageType.of(message).type() + " goes on an HSM topic but names no MAC")).toString();
+            case HSM_REQUESTS, HSM_RESULTS -> message.subjectMac().map(MacAddress::toString).orElseGet(() -> {
+                if (message instanceof CheckpointRequested || message instanceof CheckpointSigned) {
+                    return AuditRecord.LINE_SUBJECT;
+                }
+                throw new IllegalStateException(MessageType.of(message).type() + " goes on an HSM topic but names no MAC");
+            });
             case AUDIT -> ((AuditRecord) message).subject();
             case DLQ -> throw new IllegalStateException("no message type is produced directly to " + DLQ);
         };

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fuseline.schemas.examples.GoldenExamples;
 import io.fuseline.schemas.message.AuditRecord;
+import io.fuseline.schemas.message.CheckpointRequested;
+import io.fuseline.schemas.message.CheckpointSigned;
 import io.fuseline.schemas.message.DeviceAttached;
 import io.fuseline.schemas.message.DeviceDetached;
 import io.fuseline.schemas.message.DeviceIdentified;
@@ -34,7 +36,9 @@ class TopicsTest {
         assertThat(Topics.typesOn(Topic.DLQ)).isEmpty();
         assertThat(Topics.typesOn(Topic.STATION_JOBS))
                 .containsExactly(MessageType.PROVISION_JOB, MessageType.PROVISION_JOB_V2);
-        assertThat(Topics.typesOn(Topic.HSM_RESULTS)).containsExactly(MessageType.KEY_MATERIAL_ISSUED);
+        assertThat(Topics.typesOn(Topic.HSM_RESULTS))
+                .containsExactly(MessageType.KEY_MATERIAL_ISSUED, MessageType.CHECKPOINT_SIGNED);
+        assertThat(Topics.typesOn(Topic.HSM_REQUESTS)).contains(MessageType.CHECKPOINT_REQUESTED);
     }
 
     @Test
@@ -56,6 +60,11 @@ class TopicsTest {
         assertThat(Topics.keyFor(GoldenExamples.message(KeyMaterialIssued.class, "esp32s3")))
                 .isEqualTo("f4:12:fa:43:6e:10");
         assertThat(Topics.keyFor(GoldenExamples.message(AuditRecord.class, "genesis"))).isEqualTo("line");
+        // The audit chain's checkpoints are about the line: one key keeps their requests and answers in order.
+        assertThat(Topics.keyFor(GoldenExamples.message(CheckpointRequested.class, "at-record-1041")))
+                .isEqualTo("line");
+        assertThat(Topics.keyFor(GoldenExamples.message(CheckpointSigned.class, "at-record-1041")))
+                .isEqualTo("line");
         assertThat(Topics.keyFor(GoldenExamples.message(AuditRecord.class, "key-wrapped")))
                 .isEqualTo("f4:12:fa:43:6e:10");
     }

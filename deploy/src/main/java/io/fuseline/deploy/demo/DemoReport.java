@@ -75,8 +75,8 @@ public record DemoReport(int run, int jigs, List<UnitResult> results, Duration e
                 seconds(cycle.minus(wire)));
         out.printf("  throughput        %.0f units per hour on %d jigs%n", unitsPerHour(), jigs);
         out.printf("  audit chain       %s%n", audit.verified() ? "verified and signed: " + audit.report().records()
-                + " records, " + audit.report().checkpoints() + " signed checkpoints" : "NOT VERIFIED: "
-                + audit.report());
+                + " records, " + audit.report().checkpoints() + " checkpoints signed by the vault's audit key "
+                + audit.keyId() : "NOT VERIFIED with the vault's audit key " + audit.keyId() + ": " + audit.report());
         LineChecks.CustodyCheck c = custody;
         out.printf("  key custody       %s: %d keys issued, %d burned, %d destroyed or escrowed by order; vault "
                         + "ledger: %d device keys, %d still open%n", c.complete() ? "complete" : "INCOMPLETE", c.issued(),

@@ -8,6 +8,7 @@ import io.fuseline.hsm.policy.KeyRole;
 import io.fuseline.hsm.secureboot.VaultSecureBootSigner;
 import io.fuseline.hsm.vault.KeyLabel;
 import io.fuseline.hsm.vault.KeyVault;
+import io.fuseline.orchestrator.audit.Pem;
 import io.fuseline.schemas.envelope.P256;
 import io.fuseline.station.identity.StationIdentity;
 import io.fuseline.station.identity.StationKeyStore;
@@ -31,13 +32,14 @@ import java.util.function.Consumer;
 
 /**
  * What a security officer and a release engineer do before a line runs, done for the local line in one go: the key
- * ceremony on the line's vault (Secure Boot V2 signing key, factory CA, the station's enrollment) and a signed demo
- * release per chip family with its recipe. Each step is skipped when its result already exists, so a resumed line
+ * ceremony on the line's vault (Secure Boot V2 signing key, factory CA, audit checkpoint key with its public key
+ * exported for the orchestrator, the station's enrollment) and a signed demo release per chip family with its recipe. Each step is skipped when its result already exists, so a resumed line
  * keeps its keys. Secrets stay in the vault; the PIN is a random file only its owner may read.
  */
 public final class LineCeremony {
     static final KeyLabel SIGNING_KEY = new KeyLabel(KeyRole.SECURE_BOOT_SIGNING, "secure-boot-v2");
     static final KeyLabel FACTORY_CA = new KeyLabel(KeyRole.FACTORY_CA, "factory-ca");
+    static final KeyLabel AUDIT_KEY = new KeyLabel(KeyRole.AUDIT_CHECKPOINT, LineHome.AUDIT_KEY_NAME);
     /** The demo release's version. */
     public static final String RELEASE = "1.0.0";
 
@@ -81,6 +83,12 @@ public final class LineCeremony {
                             "Fuseline Demo Factory", validity, Duration.ofHours(1), validity), Clock.systemUTC());
                     say.accept("vault             created the factory CA " + FACTORY_CA);
                 }
+                if (vault.find(AUDIT_KEY).isEmpty()) {
+                    vault.generateKeyPair(AUDIT_KEY, "ceremony:demo");
+                    say.accept("vault             created the audit checkpoint key " + AUDIT_KEY);
+                }
+                writeAtomically(home.auditPublicKey(), Pem.publicKey(vault.publicKey(AUDIT_KEY))
+                        .getBytes(StandardCharsets.US_ASCII));
                 if (vault.find(KeyLabel.station(stationId)).isEmpty()) {
                     vault.enrollStation(stationId, station.publicKey());
                     say.accept("vault             enrolled station " + stationId + " (key "

@@ -28,7 +28,8 @@ import java.util.Set;
 
 /**
  * The checks a security officer makes after a run, from the outside: the audit chain exported and verified offline
- * against the published checkpoint key (waiting briefly for a checkpoint that covers the head), and key custody from
+ * against the vault's audit public key as the key ceremony exported it (waiting briefly for a checkpoint that covers
+ * the head), and key custody from
  * both sides — every per-device key the orchestrator saw issued has a destroy or escrow order, and every device key
  * the vault's own ledger generated was destroyed or escrowed — and no key check value issued twice.
  */
@@ -38,10 +39,13 @@ final class LineChecks {
             "DEVICE_NVS_ENCRYPTION", "DEVICE_IDENTITY");
     private static final Set<String> CLOSING = Set.of("key.destroyed", "key.escrowed");
 
-    /** The audit chain's verification: the export's report and whether its whole length is signed. */
-    record AuditCheck(ExportReport report) {
+    /**
+     * The audit chain's verification: the export's report, the id of the key it was verified with ({@code Pem.keyId}),
+     * and whether its whole length is signed by that key.
+     */
+    record AuditCheck(ExportReport report, String keyId) {
         boolean verified() {
-            return report.ok() && report.unsignedTail() == 0;
+            return report.ok() && report.checkpoints() > 0 && report.unsignedTail() == 0;
         }
     }
 
@@ -60,7 +64,10 @@ final class LineChecks {
     private LineChecks() {
     }
 
-    /** Exports the chain and verifies it; retries for up to {@code wait} until a checkpoint covers the head. */
+    /**
+     * Exports the chain and verifies it with {@code publicKeyPem}; retries for up to {@code wait} until a checkpoint
+     * covers the head.
+     */
     static AuditCheck audit(String jdbcUrl, String user, String password, String publicKeyPem, Duration wait)
             throws SQLException, InterruptedException {
         PublicKey key = Pem.readPublicKey(publicKeyPem);
@@ -73,7 +80,7 @@ final class LineChecks {
                 throw new UncheckedIOException(e);
             }
             ExportReport report = new ExportVerifier().verify(out.toString().lines().toList(), key);
-            AuditCheck check = new AuditCheck(report);
+            AuditCheck check = new AuditCheck(report, Pem.keyId(key));
             if (check.verified() || !report.ok() || System.nanoTime() > deadline) {
                 return check;
             }

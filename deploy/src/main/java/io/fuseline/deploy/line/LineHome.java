@@ -8,6 +8,9 @@ import java.nio.file.Path;
  * database's data, the services' logs.
  */
 public record LineHome(Path root) {
+    /** The name of the vault's audit checkpoint key (label {@code AUDIT_CHECKPOINT/audit-checkpoint}). */
+    public static final String AUDIT_KEY_NAME = "audit-checkpoint";
+
     public LineHome {
         root = root.toAbsolutePath().normalize();
     }
@@ -18,6 +21,12 @@ public record LineHome(Path root) {
 
     /** The vault PIN, generated at the first ceremony; readable by its owner only. */
     public Path pinFile() { return vaultDir().resolve("vault.pin"); }
+
+    /**
+     * The vault audit key's public key (PEM), exported by the ceremony: the orchestrator verifies the vault's
+     * checkpoints with it, and {@code ./fuseline audit verify --public-key} an export.
+     */
+    public Path auditPublicKey() { return vaultDir().resolve("audit-checkpoint.pem"); }
 
     /** hsm-signer's custody ledger (JSON lines). */
     public Path custodyLedger() { return vaultDir().resolve("custody.log"); }

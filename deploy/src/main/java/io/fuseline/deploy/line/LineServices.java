@@ -109,6 +109,7 @@ public final class LineServices implements AutoCloseable {
         Map<String, String> c = common();
         c.putAll(settings.vaultConfig());
         c.put("fuseline.hsm.custody-ledger", home.custodyLedger().toString());
+        c.put("fuseline.hsm.audit-key-name", LineHome.AUDIT_KEY_NAME);
         return c;
     }
 
@@ -119,8 +120,9 @@ public final class LineServices implements AutoCloseable {
         c.put("quarkus.datasource.username", database.user());
         c.put("quarkus.datasource.password", database.password());
         c.put("fuseline.lifecycle.recipes-dir", home.recipes().toString());
-        c.put("fuseline.audit.checkpoint.key-file", home.orchestratorDir().resolve("audit-checkpoint-key.pem")
-                .toString());
+        // Checkpoints are signed by the vault's audit key (through hsm-signer), verified with its exported public key.
+        c.put("fuseline.audit.checkpoint.signer", "vault");
+        c.put("fuseline.audit.checkpoint.vault-public-key-file", home.auditPublicKey().toString());
         // A demo is short: sign the chain's head every few seconds, so the summary can verify a signed chain.
         c.put("fuseline.audit.checkpoint.every-duration", "3s");
         c.put("fuseline.audit.checkpoint.check-interval", "1s");

@@ -33,9 +33,11 @@ class DemoPkcs11IT {
         System.out.println(run.out());
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("SoftHSM2 token 'fuseline-line' (PKCS#11)", "Result: PASS",
-                "provisioned         3");
+                "provisioned         3", "created the audit checkpoint key AUDIT_CHECKPOINT/audit-checkpoint",
+                "checkpoints signed by the vault's audit key");
         assertThat(Files.readString(line.resolve("logs").resolve("hsm-signer.log"), StandardCharsets.UTF_8))
-                .contains("vault open: pkcs11 token 'fuseline-line'");
+                .contains("vault open: pkcs11 token 'fuseline-line'", "signed audit checkpoint at record");
+        assertThat(line.resolve("vault").resolve("audit-checkpoint.pem")).isNotEmptyFile();
         assertThat(line.resolve("softhsm").resolve("tokens")).isNotEmptyDirectory();
         assertThat(line.resolve("vault").resolve("vault.p12")).doesNotExist();
     }

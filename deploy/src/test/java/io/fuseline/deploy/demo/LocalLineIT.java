@@ -13,6 +13,8 @@ import io.fuseline.esp.nvs.NvsEntry;
 import io.fuseline.esp.nvs.NvsKeys;
 import io.fuseline.esp.nvs.NvsPartitionReader;
 import io.fuseline.esp.nvs.NvsValue;
+import io.fuseline.orchestrator.audit.Pem;
+import io.fuseline.schemas.checkpoint.CheckpointStatement;
 import io.fuseline.schemas.message.UnitNvs;
 import io.fuseline.station.sim.EfuseController;
 import io.fuseline.station.sim.SimFlashKeys;
@@ -22,6 +24,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -51,8 +54,8 @@ import org.junit.jupiter.api.io.TempDir;
  * while it still runs: every unit ended as its fault calls for; every provisioned unit's eFuses hold its key,
  * read-protected, with the release's security fuses; its flash decrypts with that key, as the chip would, to exactly
  * the release images and to its own NVS (rendered entries, a certificate for its MAC signed by the factory CA and the
- * matching private key); no key was issued twice; the audit chain verifies; and no plaintext key appears in any topic,
- * table or log of the run.
+ * matching private key); no key was issued twice; the audit chain verifies, its checkpoints signed by the vault's audit
+ * key; and no plaintext key appears in any topic, table or log of the run.
  */
 @Timeout(900)
 class LocalLineIT {
@@ -83,6 +86,7 @@ class LocalLineIT {
                 .map(r -> r.unit().fault())).contains(DemoFault.PRE_BURNED, DemoFault.DUPLICATE_MAC,
                 DemoFault.BURN_DOES_NOT_STICK, DemoFault.FLAKY_CABLE);
         assertThat(report.audit().verified()).as(report.audit().report().toString()).isTrue();
+        checkSignedByTheVault(home, services, report);
         assertThat(report.custody().complete()).as(report.custody().toString()).isTrue();
 
         List<byte[]> secrets = new ArrayList<>();
@@ -114,6 +118,40 @@ class LocalLineIT {
             }
         }
         assertNoSecretIn("the demo's output", output.toString(), forms);
+    }
+
+    /**
+     * The audit chain's checkpoints are the vault's: the summary verified the export with the audit key's public key
+     * as the ceremony exported it from the vault; the orchestrator verifies with that same key; every stored
+     * checkpoint names it and verifies with it; hsm-signer logged the signatures; and no local checkpoint key exists.
+     */
+    private static void checkSignedByTheVault(LineHome home, LineServices services, DemoReport report)
+            throws Exception {
+        PublicKey vaultKey = Pem.readPublicKey(Files.readString(home.auditPublicKey(), StandardCharsets.US_ASCII));
+        assertThat(report.audit().keyId()).isEqualTo(Pem.keyId(vaultKey));
+        assertThat(report.audit().report().checkpoints()).as("checkpoints in the export").isPositive();
+        assertThat(Pem.readPublicKey(new OrchestratorApi(services.orchestratorUrl()).auditPublicKey()))
+                .as("the key the orchestrator serves and verifies with").isEqualTo(vaultKey);
+        var db = services.database();
+        int checkpoints = 0;
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT sequence, record_hash, key_id, signature FROM audit_checkpoints")) {
+            while (rs.next()) {
+                checkpoints++;
+                assertThat(rs.getString("key_id")).isEqualTo(Pem.keyId(vaultKey));
+                assertThat(CheckpointStatement.verify(vaultKey, rs.getLong("sequence"), rs.getString("record_hash"),
+                        Base64.getDecoder().decode(rs.getString("signature")))).as("checkpoint " + rs.getLong(1))
+                        .isTrue();
+            }
+        }
+        assertThat(checkpoints).isPositive();
+        assertThat(Files.readString(home.logs().resolve("hsm-signer.log"), StandardCharsets.UTF_8))
+                .contains("signed audit checkpoint at record", "AUDIT_CHECKPOINT/" + LineHome.AUDIT_KEY_NAME);
+        try (Stream<Path> files = Files.walk(home.root())) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("a local checkpoint key")
+                    .noneMatch(n -> n.contains("checkpoint-key"));
+        }
     }
 
     /** Checks one provisioned unit's eFuses and flash; returns its flash-encryption key. */

@@ -41,6 +41,14 @@ public interface HsmConfig {
     @WithDefault("factory-ca")
     String caName();
 
+    /**
+     * The audit checkpoint key's name (role AUDIT_CHECKPOINT: label {@code AUDIT_CHECKPOINT/<name>}), created by
+     * {@code ./fuseline vault create-audit-key}; it signs the orchestrator's audit checkpoints. Letters, digits and
+     * {@code ._:-}.
+     */
+    @WithDefault("audit-checkpoint")
+    String auditKeyName();
+
     /** The subject O of device certificates. */
     @WithDefault("Fuseline Factory")
     String certificateOrganization();

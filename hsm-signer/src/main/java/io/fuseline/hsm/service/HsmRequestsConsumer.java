@@ -9,6 +9,8 @@ import io.fuseline.schemas.Topic;
 import io.fuseline.schemas.Topics;
 import io.fuseline.schemas.codec.CloudEvent;
 import io.fuseline.schemas.codec.CloudEventCodec;
+import io.fuseline.schemas.message.CheckpointRequested;
+import io.fuseline.schemas.message.CheckpointSigned;
 import io.fuseline.schemas.message.DeviceProvisioned;
 import io.fuseline.schemas.message.FuselineMessage;
 import io.fuseline.schemas.message.KeyMaterialIssued;
@@ -41,10 +43,13 @@ import org.jboss.logging.MDC;
  * channel's dead-letter-queue strategy copies it to {@code fuseline.dlq} with the reason. A retriable failure (the
  * vault is down) is tried again by the {@link Retrier} until the vault is back: never dead-lettered, never skipped.
  * A KeyMaterialIssued is acked only after the broker acknowledged the answer on {@code fuseline.hsm.results}; its
- * keys are then recorded as delivered.
+ * keys are then recorded as delivered. A CheckpointRequested is answered the same way with a CheckpointSigned (the
+ * audit key signs the checkpoint statement the vault builds from the request's record and hash); a vault without an
+ * audit key refuses it for good (dead-lettered, HSM-101, with what to do).
  *
  * <p>Blocking and ordered: one record at a time per channel, so a unit's requests are handled in partition order.
- * Idempotent: the issuer answers a repeated request id with the same keys; dispositions record nothing twice.
+ * Idempotent: the issuer answers a repeated request id with the same keys; dispositions record nothing twice; a
+ * repeated checkpoint request gets the same signed answer.
  */
 @ApplicationScoped
 public class HsmRequestsConsumer {
@@ -99,11 +104,14 @@ public class HsmRequestsConsumer {
 
     private void handle(FuselineMessage m) {
         String op = m instanceof KeyMaterialRequested ? "issue" : m instanceof DeviceProvisioned ? "provisioned"
-                : m instanceof QuarantineOrdered ? "quarantined" : "released";
+                : m instanceof QuarantineOrdered ? "quarantined" : m instanceof CheckpointRequested ? "checkpoint"
+                : "released";
+        String about = m instanceof CheckpointRequested c ? "audit record " + c.sequence()
+                : String.valueOf(m.subjectMac().orElseThrow());
         Timer.Sample sample = Timer.start(meters);
         String outcome = "ok";
         try {
-            retrier.run(op + " for " + m.subjectMac().orElseThrow(), () -> {
+            retrier.run(op + " for " + about, () -> {
                 try {
                     run(m);
                     return null;
@@ -130,24 +138,34 @@ public class HsmRequestsConsumer {
             ready.disposition().quarantined(q);
         } else if (m instanceof QuarantineReleased r) {
             ready.disposition().released(r);
+        } else if (m instanceof CheckpointRequested c) {
+            CheckpointSigned signed = ready.checkpoints().sign(c);
+            send(signed, c.requestId());
+            LOG.infof("signed audit checkpoint at record %d with %s (request %s)", c.sequence(),
+                    ready.checkpoints().key(), c.requestId());
         } else {
             throw new IllegalStateException("not an hsm request: " + m.getClass().getSimpleName());
         }
     }
 
     private void deliver(KeyMaterialIssued issued) {
-        try {
-            KafkaOut.send(codec, results, config.source(), issued).toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending the answer to " + issued.requestId(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new Retrier.RetriableException("the answer to " + issued.requestId()
-                    + " was not acknowledged by the broker: " + e.getClass().getSimpleName());
-        }
+        send(issued, issued.requestId());
         for (WrappedKey k : issued.wrappedKeys()) {
             ledger.record(new CustodyEvent.Delivered(MaterialIssuer.labelOf(k), k.kcv(), issued.stationId(),
                     issued.requestId(), Topics.HSM_RESULTS));
+        }
+    }
+
+    /** Sends an answer on {@code fuseline.hsm.results} and waits for the broker's acknowledgement (retriable). */
+    private void send(FuselineMessage answer, String requestId) {
+        try {
+            KafkaOut.send(codec, results, config.source(), answer).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending the answer to " + requestId, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new Retrier.RetriableException("the answer to " + requestId
+                    + " was not acknowledged by the broker: " + e.getClass().getSimpleName());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.fuseline.hsm.service;
 
+import io.fuseline.hsm.audit.CheckpointSigning;
 import io.fuseline.hsm.ca.CertificateProfile;
 import io.fuseline.hsm.ca.FactoryCa;
 import io.fuseline.hsm.custody.CustodyLedger;
@@ -15,6 +16,7 @@ import io.fuseline.hsm.vault.pkcs11.Pkcs11Config;
 import io.fuseline.hsm.vault.pkcs11.Pkcs11KeyVault;
 import io.fuseline.hsm.vault.software.SoftwareKeyVault;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -23,7 +25,7 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * The vault and what is built on it (factory CA, issuer, dispositions), opened on first use and again after a
+ * The vault and what is built on it (factory CA, issuer, dispositions, checkpoint signing), opened on first use and again after a
  * failure: while the vault cannot be opened, or the factory CA is missing, {@link #ready()} throws a retriable
  * {@link VaultException} (TOKEN_UNAVAILABLE) and the health check is DOWN. A vault operation that reports the token
  * gone marks the vault for reopening. Thread-safe.
@@ -33,7 +35,8 @@ public class VaultService {
     private static final Logger LOG = Logger.getLogger(VaultService.class);
 
     /** What a request works with; one consistent set per open vault. */
-    public record Ready(KeyVault vault, MaterialIssuer issuer, KeyDisposition disposition) {
+    public record Ready(KeyVault vault, MaterialIssuer issuer, KeyDisposition disposition,
+                        CheckpointSigning checkpoints) {
     }
 
     private final HsmConfig config;
@@ -85,6 +88,15 @@ public class VaultService {
         }
     }
 
+    /** Fails the start on an audit key name no answer can carry, naming the setting. */
+    void checkConfig(@Observes StartupEvent event) {
+        try {
+            CheckpointSigning.checkKeyName(config.auditKeyName());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("fuseline.hsm.audit-key-name: " + e.getMessage(), e);
+        }
+    }
+
     void close(@Observes ShutdownEvent event) {
         Ready r = ready;
         if (r != null) {
@@ -112,7 +124,8 @@ public class VaultService {
             LOG.infof("vault open: %s, factory CA %s", vault.describe(), caLabel());
             lastError = null;
             return new Ready(vault, new MaterialIssuer(vault, ca, ledger), new KeyDisposition(vault, ledger,
-                    Set.copyOf(config.escrowRecipes().orElse(List.of()))));
+                    Set.copyOf(config.escrowRecipes().orElse(List.of()))),
+                    new CheckpointSigning(vault, config.auditKeyName(), Clock.systemUTC()));
         } catch (VaultException e) {
             vault.close();
             lastError = e.getMessage();

@@ -17,6 +17,7 @@ import java.util.Optional;
  *       caller; the algorithm from {@link KeyType#of};</li>
  *   <li>a key never leaves in plaintext: signing and CA keys never leave at all, per-device secrets leave only
  *       through {@link #wrapForStation} to an enrolled station;</li>
+ *   <li>the audit key signs nothing but checkpoint statements ({@link #signCheckpoint}), built by the vault;</li>
  *   <li>no method overwrites an existing key ({@link VaultError#KEY_EXISTS});</li>
  *   <li>thread-safe; failures are {@link VaultException}s whose {@link VaultException#retriable()} says whether a
  *       retry can help.</li>
@@ -70,9 +71,21 @@ public interface KeyVault extends AutoCloseable {
      * Signs a 32-byte SHA-256 digest with a signing role's key: RSA-3072 keys sign PSS (MGF1-SHA-256, salt 32) and
      * return 384 bytes; P-256 keys return r ‖ s (64 bytes).
      *
-     * @throws VaultException POLICY_REFUSED for a role that may not sign (device keys, stations)
+     * @throws VaultException POLICY_REFUSED for a role that may not sign a caller's digest (device keys, stations,
+     *                        and the audit key, which signs checkpoint statements only)
      */
     byte[] signDigest(KeyLabel label, byte[] sha256);
+
+    /**
+     * Signs the audit chain's checkpoint statement of record {@code sequence} with hash {@code recordHash}
+     * ({@code io.fuseline.schemas.checkpoint.CheckpointStatement}: the vault builds the text itself) with an
+     * AUDIT_CHECKPOINT key; returns the DER signature ({@code SHA256withECDSA}), which
+     * {@code CheckpointStatement.verify} checks with {@link #publicKey}. The only thing an audit key ever signs.
+     *
+     * @throws VaultException POLICY_REFUSED for a key of another role, BAD_REQUEST for a negative sequence or a
+     *                        hash that is not 64 lowercase hex digits, KEY_NOT_FOUND
+     */
+    byte[] signCheckpoint(KeyLabel label, long sequence, String recordHash);
 
     /**
      * Wraps a per-device secret (or identity private key) for an enrolled station, in the format of

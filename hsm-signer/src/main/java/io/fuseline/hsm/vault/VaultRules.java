@@ -2,6 +2,7 @@ package io.fuseline.hsm.vault;
 
 import io.fuseline.hsm.policy.KeyPolicy;
 import io.fuseline.hsm.policy.KeyRole;
+import io.fuseline.schemas.checkpoint.CheckpointStatement;
 import io.fuseline.schemas.envelope.P256;
 import java.security.PublicKey;
 import java.util.EnumSet;
@@ -9,8 +10,11 @@ import java.util.Set;
 
 /** The checks every vault makes before it touches a key, so both implementations refuse the same things. */
 public final class VaultRules {
-    private static final Set<KeyRole> SIGNERS = EnumSet.of(KeyRole.SECURE_BOOT_SIGNING, KeyRole.FACTORY_CA,
-            KeyRole.AUDIT_CHECKPOINT);
+    /**
+     * The roles that sign a digest their caller hands in. Not AUDIT_CHECKPOINT: the audit key signs checkpoint
+     * statements only, which the vault builds itself ({@link #mayCheckpoint}, {@code KeyVault.signCheckpoint}).
+     */
+    private static final Set<KeyRole> SIGNERS = EnumSet.of(KeyRole.SECURE_BOOT_SIGNING, KeyRole.FACTORY_CA);
     /** Shortest and longest secret the vault generates, in bytes. */
     public static final int MIN_SECRET = 16;
     public static final int MAX_SECRET = 64;
@@ -41,6 +45,22 @@ public final class VaultRules {
         }
         if (digest.length != 32) {
             throw new VaultException(VaultError.BAD_REQUEST, "a SHA-256 digest has 32 bytes, got " + digest.length);
+        }
+    }
+
+    /** Only an AUDIT_CHECKPOINT key signs checkpoint statements. */
+    public static void mayCheckpoint(KeyLabel label) {
+        if (label.role() != KeyRole.AUDIT_CHECKPOINT) {
+            throw refused(label, "does not sign audit checkpoints");
+        }
+    }
+
+    /** The digest of the checkpoint statement, refusing a sequence or hash no statement is made of. */
+    public static byte[] checkpointDigest(long sequence, String recordHash) {
+        try {
+            return CheckpointStatement.digest(sequence, recordHash);
+        } catch (IllegalArgumentException e) {
+            throw new VaultException(VaultError.BAD_REQUEST, "no checkpoint statement: " + e.getMessage());
         }
     }
 

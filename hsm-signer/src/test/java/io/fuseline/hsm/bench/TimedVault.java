@@ -59,6 +59,7 @@ final class TimedVault implements KeyVault {
     @Override public List<VaultKey> list() { return time("list", vault::list); }
     @Override public PublicKey publicKey(KeyLabel l) { return time("publicKey", () -> vault.publicKey(l)); }
     @Override public byte[] signDigest(KeyLabel l, byte[] d) { return time("signDigest", () -> vault.signDigest(l, d)); }
+    @Override public byte[] signCheckpoint(KeyLabel l, long n, String h) { return time("signCheckpoint", () -> vault.signCheckpoint(l, n, h)); }
     @Override public KeyEnvelope wrapForStation(KeyLabel l, String st, SecretKind k) { return time("wrapForStation", () -> vault.wrapForStation(l, st, k)); }
     @Override public void storeCertificate(KeyLabel l, byte[] der) { time("storeCertificate", () -> { vault.storeCertificate(l, der); return null; }); }
     @Override public Optional<byte[]> certificate(KeyLabel l) { return time("certificate", () -> vault.certificate(l)); }

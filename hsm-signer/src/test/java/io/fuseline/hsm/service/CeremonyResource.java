@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * A key ceremony before the service starts: a software vault in a temporary folder with station {@code st-01}
- * enrolled and a factory CA; the station's private key goes to a file the test reads to unwrap.
+ * enrolled, a factory CA and the audit checkpoint key; the station's private key goes to a file the test reads to
+ * unwrap, the audit key's public key to {@code audit.x509} (what the orchestrator is given).
  */
 public class CeremonyResource implements QuarkusTestResourceLifecycleManager {
     @Override
@@ -31,6 +32,9 @@ public class CeremonyResource implements QuarkusTestResourceLifecycleManager {
                 vault.enrollStation("st-01", station.getPublic());
                 FactoryCa.create(vault, new KeyLabel(KeyRole.FACTORY_CA, "factory-ca"), "IT CA", IssuanceContract.PROFILE,
                         Clock.systemUTC());
+                KeyLabel audit = new KeyLabel(KeyRole.AUDIT_CHECKPOINT, "audit-checkpoint");
+                vault.generateKeyPair(audit, "ceremony:it");
+                Files.write(dir.resolve("audit.x509"), vault.publicKey(audit).getEncoded());
             }
             Files.write(dir.resolve("station.pkcs8"), station.getPrivate().getEncoded());
             Files.write(dir.resolve("station.x509"), station.getPublic().getEncoded());

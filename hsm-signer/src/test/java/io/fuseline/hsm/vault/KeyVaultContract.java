@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fuseline.hsm.policy.KeyPolicy;
 import io.fuseline.hsm.policy.KeyRole;
+import io.fuseline.schemas.checkpoint.CheckpointStatement;
 import io.fuseline.schemas.envelope.EnvelopeException;
 import io.fuseline.schemas.envelope.KeyCheckValue;
 import io.fuseline.schemas.envelope.KeyEnvelope;
@@ -19,6 +20,7 @@ import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
+import java.util.HexFormat;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,32 @@ public abstract class KeyVaultContract {
         v.initVerify(pub);
         v.update("checkpoint 42".getBytes());
         assertThat(v.verify(sig)).isTrue();
+    }
+
+    @Test
+    void theAuditKeySignsCheckpointStatementsOnlyAndTheyVerifyWithItsPublicKey() throws Exception {
+        vault().generateKeyPair(AUDIT, "ceremony");
+        PublicKey pub = vault().publicKey(AUDIT);
+        String hash = HexFormat.of().formatHex(sha256("record 41"));
+
+        byte[] signature = vault().signCheckpoint(AUDIT, 41, hash);
+        assertThat(CheckpointStatement.isDerShaped(signature)).isTrue();
+        assertThat(CheckpointStatement.verify(pub, 41, hash, signature)).isTrue();
+        assertThat(CheckpointStatement.verify(pub, 42, hash, signature)).isFalse();
+        try (KeyVault again = reopen()) {
+            assertThat(CheckpointStatement.verify(pub, 7, hash, again.signCheckpoint(AUDIT, 7, hash))).isTrue();
+        }
+
+        // Nothing but a statement the vault built: no caller's digest, no malformed statement, no other key.
+        assertThat(errorOf(() -> vault().signDigest(AUDIT, CheckpointStatement.digest(41, hash))))
+                .isEqualTo(VaultError.POLICY_REFUSED);
+        assertThat(errorOf(() -> vault().signCheckpoint(AUDIT, -1, hash))).isEqualTo(VaultError.BAD_REQUEST);
+        assertThat(errorOf(() -> vault().signCheckpoint(AUDIT, 41, hash + " 42 " + hash)))
+                .isEqualTo(VaultError.BAD_REQUEST);
+        vault().generateKeyPair(CA, "ceremony");
+        assertThat(errorOf(() -> vault().signCheckpoint(CA, 41, hash))).isEqualTo(VaultError.POLICY_REFUSED);
+        assertThat(errorOf(() -> vault().signCheckpoint(new KeyLabel(KeyRole.AUDIT_CHECKPOINT, "absent"), 41, hash)))
+                .isEqualTo(VaultError.KEY_NOT_FOUND);
     }
 
     @Test

@@ -1,9 +1,8 @@
 package io.fuseline.orchestrator.api;
 
-import io.fuseline.orchestrator.audit.Pem;
 import io.fuseline.orchestrator.audit.StoredCheckpoint;
+import io.fuseline.orchestrator.checkpoint.CheckpointKey;
 import io.fuseline.orchestrator.checkpoint.CheckpointStore;
-import io.fuseline.orchestrator.checkpoint.LocalKeyCheckpointSigner;
 import io.fuseline.orchestrator.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -28,11 +27,11 @@ public class CheckpointResource {
     }
 
     private final CheckpointStore store;
-    private final LocalKeyCheckpointSigner signer;
+    private final CheckpointKey key;
 
-    CheckpointResource(CheckpointStore store, LocalKeyCheckpointSigner signer) {
+    CheckpointResource(CheckpointStore store, CheckpointKey key) {
         this.store = store;
-        this.signer = signer;
+        this.key = key;
     }
 
     @GET
@@ -50,9 +49,10 @@ public class CheckpointResource {
     @Path("/public-key")
     @Produces("application/x-pem-file")
     @RolesAllowed({Roles.QUALITY, Roles.SECURITY, Roles.ADMIN})
-    @Operation(summary = "The checkpoint signing key's public key (PEM), for ./fuseline audit verify --public-key")
+    @Operation(summary = "The public key that verifies the checkpoints (PEM: the vault's audit key, or the local key "
+            + "with signer=local), for ./fuseline audit verify --public-key")
     public String publicKey() {
-        return Pem.publicKey(signer.publicKey());
+        return key.pem();
     }
 
     private static CheckpointView view(StoredCheckpoint c) {

@@ -1,9 +1,9 @@
 package io.fuseline.orchestrator.audit;
 
 /**
- * Signs the head of the audit chain with the vault's audit key (through hsm-signer), so that anyone holding the
- * public key can verify an export offline. Not implemented in this slice: checkpoints arrive with hsm-signer's
- * audit key.
+ * Signs the head of the audit chain at once, so that anyone holding the public key can verify an export offline: the
+ * local key of {@code fuseline.audit.checkpoint.signer=local}. (With {@code signer=vault} the vault's audit key signs,
+ * asynchronously: a request on Kafka and an answer, see {@code io.fuseline.orchestrator.checkpoint.VaultCheckpoints}.)
  */
 public interface CheckpointSigner {
 
@@ -12,9 +12,9 @@ public interface CheckpointSigner {
     }
 
     /**
-     * Signs the head. May block on the vault; callers run it off the event path.
+     * Signs the head. May block; callers run it off the event path.
      *
-     * @throws IllegalStateException if the vault refuses or is unreachable (retriable: the next checkpoint covers it)
+     * @throws IllegalStateException if signing fails (retriable: the next checkpoint covers it)
      */
     Checkpoint sign(long sequence, String recordHash);
 }

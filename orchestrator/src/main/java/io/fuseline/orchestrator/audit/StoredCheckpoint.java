@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A signed checkpoint as stored and exported: the signature ({@link CheckpointStatement}) over record
+ * A signed checkpoint as stored and exported: the signature
+ * ({@link io.fuseline.schemas.checkpoint.CheckpointStatement}) over record
  * {@code sequence} whose hash is {@code recordHash}, by the key {@code keyId} (see {@link Pem#keyId}).
  */
 public record StoredCheckpoint(long sequence, String recordHash, String keyId, String algorithm, byte[] signature,

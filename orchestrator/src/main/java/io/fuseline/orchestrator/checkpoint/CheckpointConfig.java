@@ -3,16 +3,48 @@ package io.fuseline.orchestrator.checkpoint;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
-/** When the audit chain's head is signed, and with which key (docs/audit-export.md). */
+/** When the audit chain's head is signed, and by which key (docs/audit-export.md). */
 @ConfigMapping(prefix = "fuseline.audit.checkpoint")
 public interface CheckpointConfig {
 
-    /** Whether this instance signs checkpoints (a boolean; any number of instances may). Default true. */
+    /** Who signs checkpoints. */
+    enum Signer {
+        /** The vault's AUDIT_CHECKPOINT key, through hsm-signer (a request on Kafka, the answer stored when it comes). */
+        VAULT,
+        /** A key in a local file of this orchestrator ({@link #keyFile()}): standalone tests and development only. */
+        LOCAL
+    }
+
+    /** Whether this instance asks for checkpoints (a boolean; any number of instances may). Default true. */
     @WithDefault("true")
     boolean enabled();
 
-    /** Sign when this many records (a count) were appended since the last checkpoint. Default 1000. */
+    /**
+     * {@code vault} (the vault's audit key through hsm-signer, what a line runs; needs
+     * {@link #vaultPublicKeyFile()}) or {@code local} (a key file of this orchestrator, {@link #keyFile()}: anyone
+     * who can read it can forge checkpoints). Default {@code local}, so that an orchestrator started on its own (tests,
+     * development, the benchmark) signs without a vault; {@code ./fuseline demo} and a factory set {@code vault}.
+     */
+    @WithDefault("local")
+    Signer signer();
+
+    /**
+     * With {@code signer=vault}: the vault audit key's public key, PEM ({@code BEGIN PUBLIC KEY}, EC P-256), at this
+     * path (a file path), as the key ceremony exported it. Answers are verified with it before they are stored, and it
+     * is served at {@code /api/audit/checkpoints/public-key}. No default: required with {@code signer=vault}.
+     */
+    Optional<String> vaultPublicKeyFile();
+
+    /**
+     * With {@code signer=vault}: how long (a duration) a request may wait for the vault's answer before it is marked
+     * abandoned (logged as a warning) and the next due checkpoint is asked for again. Default 60 s.
+     */
+    @WithDefault("60s")
+    Duration requestTimeout();
+
+    /** Sign when this many records (a count, at least 1) were appended since the last checkpoint. Default 1000. */
     @WithDefault("1000")
     int everyRecords();
 
@@ -25,14 +57,15 @@ public interface CheckpointConfig {
     Duration checkInterval();
 
     /**
-     * The interim signing key (until hsm-signer signs checkpoints with the vault's audit key): an EC P-256 private key,
-     * PKCS#8 PEM, at this path (a file path). Its public key is written beside it as {@code <file>.pub.pem} and
-     * served at {@code /api/audit/checkpoints/public-key}. Default {@code .fuseline/audit-checkpoint-key.pem}.
+     * With {@code signer=local}: the signing key, an EC P-256 private key, PKCS#8 PEM, at this path (a file path). Its
+     * public key is written beside it as {@code <file>.pub.pem}. Default {@code .fuseline/audit-checkpoint-key.pem}.
      */
     @WithDefault(".fuseline/audit-checkpoint-key.pem")
     String keyFile();
 
-    /** Whether a missing key file is created with a new key (a boolean; the local line's default). Default true. */
+    /**
+     * With {@code signer=local}: whether a missing key file is created with a new key (a boolean). Default true.
+     */
     @WithDefault("true")
     boolean generateKeyIfMissing();
 }

@@ -1,10 +1,10 @@
 package io.fuseline.orchestrator.checkpoint;
 
 import io.fuseline.orchestrator.audit.CheckpointSigner;
-import io.fuseline.orchestrator.audit.CheckpointStatement;
 import io.fuseline.orchestrator.audit.StoredCheckpoint;
 import io.fuseline.orchestrator.audit.export.CheckpointRows;
 import io.fuseline.orchestrator.store.Jdbc;
+import io.fuseline.schemas.checkpoint.CheckpointStatement;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.fuseline.orchestrator.checkpoint;
 
 import io.fuseline.orchestrator.audit.CheckpointSigner;
-import io.fuseline.orchestrator.audit.CheckpointStatement;
 import io.fuseline.orchestrator.audit.Pem;
+import io.fuseline.schemas.checkpoint.CheckpointStatement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,9 +17,10 @@ import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 
 /**
- * INTERIM checkpoint signer: an EC P-256 key in a local PKCS#8 file, until hsm-signer signs the chain head with the
- * vault's audit key over Kafka (that round-trip needs new message types in {@code schemas}). Anyone who can read
- * the file can forge checkpoints: keep it readable by the service only (it is created 0600). Thread-safe.
+ * The checkpoint signer of {@code fuseline.audit.checkpoint.signer=local}: an EC P-256 key in a local PKCS#8 file, for
+ * an orchestrator without a vault (tests, development). A line signs with the vault's audit key instead
+ * ({@code signer=vault}). Anyone who can read the file can forge checkpoints: keep it readable by the service only (it
+ * is created 0600). Thread-safe.
  */
 public final class LocalKeyCheckpointSigner implements CheckpointSigner {
     private final PrivateKey key;

@@ -1,7 +1,6 @@
 package io.fuseline.orchestrator.console;
 
-import io.fuseline.orchestrator.audit.Pem;
-import io.fuseline.orchestrator.checkpoint.LocalKeyCheckpointSigner;
+import io.fuseline.orchestrator.checkpoint.CheckpointKey;
 import io.fuseline.orchestrator.lifecycle.StateKind;
 import io.fuseline.orchestrator.query.AuditQueries;
 import io.fuseline.orchestrator.query.AuditQueries.AuditRecordView;
@@ -86,18 +85,18 @@ public class AuditPage {
     private final ChainCheck chain;
     private final LineQueries line;
     private final WorkOrderQueries workOrders;
-    private final LocalKeyCheckpointSigner signer;
+    private final CheckpointKey key;
     private final ConsoleConfig config;
     private final Clock clock;
 
     AuditPage(AuditQueries audit, AuditExports exports, ChainCheck chain, LineQueries line,
-              WorkOrderQueries workOrders, LocalKeyCheckpointSigner signer, ConsoleConfig config, Clock clock) {
+              WorkOrderQueries workOrders, CheckpointKey key, ConsoleConfig config, Clock clock) {
         this.audit = audit;
         this.exports = exports;
         this.chain = chain;
         this.line = line;
         this.workOrders = workOrders;
-        this.signer = signer;
+        this.key = key;
         this.config = config;
         this.clock = clock;
     }
@@ -148,13 +147,13 @@ public class AuditPage {
                         + FILE_TIME.format(clock.instant()) + ".jsonl\"").build();
     }
 
-    /** The checkpoint signing key's public key (PEM), to verify an export with. */
+    /** The public key that verifies the checkpoints (PEM), to verify an export with. */
     @GET
     @Path("/public-key")
     @Produces("application/x-pem-file")
     @RolesAllowed({Roles.QUALITY, Roles.SECURITY, Roles.ADMIN})
     public Response publicKey() {
-        return Response.ok(Pem.publicKey(signer.publicKey()))
+        return Response.ok(key.pem())
                 .header("Content-Disposition", "attachment; filename=\"fuseline-audit-public-key.pem\"").build();
     }
 }

@@ -3,12 +3,12 @@ package io.fuseline.orchestrator.console;
 import io.fuseline.orchestrator.audit.AuditChainVerifier;
 import io.fuseline.orchestrator.audit.AuditHash;
 import io.fuseline.orchestrator.audit.ChainReport;
-import io.fuseline.orchestrator.audit.CheckpointStatement;
 import io.fuseline.orchestrator.audit.StoredAuditRecord;
 import io.fuseline.orchestrator.audit.StoredCheckpoint;
+import io.fuseline.orchestrator.checkpoint.CheckpointKey;
 import io.fuseline.orchestrator.checkpoint.CheckpointStore;
-import io.fuseline.orchestrator.checkpoint.LocalKeyCheckpointSigner;
 import io.fuseline.orchestrator.query.ChainQueries;
+import io.fuseline.schemas.checkpoint.CheckpointStatement;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,7 +46,7 @@ public class ChainCheck {
 
     private final CheckpointStore checkpoints;
     private final ChainQueries chain;
-    private final LocalKeyCheckpointSigner signer;
+    private final CheckpointKey key;
     private final ConsoleConfig config;
     private final Clock clock;
     private final AuditChainVerifier verifier = new AuditChainVerifier();
@@ -54,11 +54,11 @@ public class ChainCheck {
     private Instant fullCheckAt;
     private Status last;
 
-    ChainCheck(CheckpointStore checkpoints, ChainQueries chain, LocalKeyCheckpointSigner signer, ConsoleConfig config,
+    ChainCheck(CheckpointStore checkpoints, ChainQueries chain, CheckpointKey key, ConsoleConfig config,
                Clock clock) {
         this.checkpoints = checkpoints;
         this.chain = chain;
-        this.signer = signer;
+        this.key = key;
         this.config = config;
         this.clock = clock;
     }
@@ -111,10 +111,10 @@ public class ChainCheck {
 
     private Status withCheckpoint(Walk walk, String chainText, StoredCheckpoint c, Instant now) {
         String problem = null;
-        if (!signer.keyId().equals(c.keyId())) {
-            problem = "signed by key " + c.keyId() + ", not by the audit key " + signer.keyId();
+        if (!key.keyId().equals(c.keyId())) {
+            problem = "signed by key " + c.keyId() + ", not by the audit key " + key.keyId();
         } else if (!CheckpointStatement.ALGORITHM.equals(c.algorithm())
-                || !CheckpointStatement.verify(signer.publicKey(), c.sequence(), c.recordHash(), c.signature())) {
+                || !CheckpointStatement.verify(key.publicKey(), c.sequence(), c.recordHash(), c.signature())) {
             problem = "its signature does not verify with the audit public key";
         } else if (!chain.recordHash(c.sequence()).map(c.recordHash()::equals).orElse(false)) {
             problem = "record " + c.sequence() + " in the chain is not the record it signed";

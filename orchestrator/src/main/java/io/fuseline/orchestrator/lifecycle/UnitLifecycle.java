@@ -72,7 +72,8 @@ public final class UnitLifecycle {
             case DEVICE_DETACHED -> jobEvents.detached(unit, (DeviceDetached) event, cause);
             case DEVICE_IDENTIFIED -> identified(Optional.of(unit), (DeviceIdentified) event, Optional.empty());
             case DEVICE_ATTACHED, STATION_HEARTBEAT, KEY_MATERIAL_REQUESTED, PROVISION_JOB, PROVISION_JOB_V2,
-                    DEVICE_PROVISIONED, QUARANTINE_ORDERED, QUARANTINE_RELEASED, AUDIT_RECORD ->
+                    DEVICE_PROVISIONED, QUARANTINE_ORDERED, QUARANTINE_RELEASED, AUDIT_RECORD, CHECKPOINT_REQUESTED,
+                    CHECKPOINT_SIGNED ->
                     throw new IllegalArgumentException(cause + " is not an event about a unit's lifecycle");
         };
     }

@@ -14,7 +14,7 @@ import java.util.Optional;
 public sealed interface FuselineMessage
         permits DeviceAttached, DeviceIdentified, DeviceDetached, StationHeartbeat, KeyMaterialRequested,
         KeyMaterialIssued, ProvisionJob, StepStarted, StepCompleted, StepFailed, FuseBurned, DeviceProvisioned,
-        QuarantineOrdered, QuarantineReleased, AuditRecord {
+        QuarantineOrdered, QuarantineReleased, AuditRecord, CheckpointRequested, CheckpointSigned {
 
     /** The unit this message is about, when it names one; the codec writes it to {@code ce_subject}. */
     Optional<MacAddress> subjectMac();

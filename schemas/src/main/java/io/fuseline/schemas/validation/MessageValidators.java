@@ -38,6 +38,8 @@ public final class MessageValidators {
             case QUARANTINE_ORDERED -> OutcomeValidators.ORDERED;
             case QUARANTINE_RELEASED -> OutcomeValidators.RELEASED;
             case AUDIT_RECORD -> new AuditRecordValidator();
+            case CHECKPOINT_REQUESTED -> CheckpointValidators.REQUESTED;
+            case CHECKPOINT_SIGNED -> CheckpointValidators.SIGNED;
         };
     }
 

@@ -1,6 +1,8 @@
 package io.fuseline.schemas.validation;
 
 import static io.fuseline.schemas.MessageType.AUDIT_RECORD;
+import static io.fuseline.schemas.MessageType.CHECKPOINT_REQUESTED;
+import static io.fuseline.schemas.MessageType.CHECKPOINT_SIGNED;
 import static io.fuseline.schemas.MessageType.DEVICE_DETACHED;
 import static io.fuseline.schemas.MessageType.DEVICE_IDENTIFIED;
 import static io.fuseline.schemas.MessageType.DEVICE_PROVISIONED;
@@ -165,7 +167,22 @@ class MessageRulesTest {
                 c("multicast subject", AUDIT_RECORD, "key-wrapped", j -> j.put("subject", "01:00:5e:00:00:01"),
                         "/subject", "multicast"),
                 c("time that is no RFC 3339 date-time", AUDIT_RECORD, "genesis", j -> j.put("time", "yesterday"),
-                        "/time", "date-time"));
+                        "/time", "date-time"),
+
+                c("checkpoint of a negative record", CHECKPOINT_REQUESTED, "at-record-1041",
+                        j -> j.put("sequence", -1), "/sequence", "minimum"),
+                c("checkpoint hash in upper case", CHECKPOINT_REQUESTED, "at-record-1041",
+                        j -> j.put("recordHash", j.get("recordHash").asText().toUpperCase()), "/recordHash",
+                        "pattern"),
+                c("checkpoint signed with another algorithm", CHECKPOINT_SIGNED, "at-record-1041",
+                        j -> j.put("algorithm", "SHA256withRSA"), "/algorithm", "constant"),
+                c("checkpoint signature in P1363 form, not DER", CHECKPOINT_SIGNED, "at-record-1041",
+                        j -> j.put("signature", Base64.getEncoder().encodeToString(new byte[64])), "/signature",
+                        "DER"),
+                c("checkpoint signature not base64", CHECKPOINT_SIGNED, "at-record-1041",
+                        j -> j.put("signature", "abcdefghijklm"), "/signature", "base64"),
+                c("checkpoint key fingerprint no SHA-256", CHECKPOINT_SIGNED, "at-record-1041",
+                        j -> j.put("publicKeyFingerprint", "89b6dbdf"), "/publicKeyFingerprint", "pattern"));
     }
 
     @ParameterizedTest(name = "{0}")

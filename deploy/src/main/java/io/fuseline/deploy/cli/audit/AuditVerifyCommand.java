@@ -25,7 +25,8 @@ final class AuditVerifyCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--public-key", required = true, paramLabel = "PEM",
-            description = "The checkpoint key's public key (GET /api/audit/checkpoints/public-key).")
+            description = "The audit checkpoint key's public key: the vault's, as ./fuseline vault create-audit-key "
+                    + "wrote it (GET /api/audit/checkpoints/public-key serves the one the orchestrator verifies with).")
     Path publicKey;
 
     @Option(names = "--require-signed",

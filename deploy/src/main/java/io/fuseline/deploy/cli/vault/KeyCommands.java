@@ -1,12 +1,14 @@
 package io.fuseline.deploy.cli.vault;
 
 import io.fuseline.esp.secureboot.PublicKeyDigest;
+import io.fuseline.hsm.audit.CheckpointSigning;
 import io.fuseline.hsm.ca.CertificateProfile;
 import io.fuseline.hsm.ca.FactoryCa;
 import io.fuseline.hsm.policy.KeyRole;
 import io.fuseline.hsm.vault.KeyLabel;
 import io.fuseline.hsm.vault.KeyVault;
 import io.fuseline.hsm.vault.VaultKey;
+import io.fuseline.orchestrator.audit.Pem;
 import io.fuseline.schemas.envelope.P256;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +86,43 @@ final class KeyCommands {
                 out.println("kcv " + v.find(label).orElseThrow().kcv());
                 out.println("certificate " + ca.certificate().getSubject() + ", SHA-256 "
                         + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(ca.certificate().getEncoded())));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "create-audit-key", mixinStandardHelpOptions = true,
+            description = {"Generate the EC P-256 audit checkpoint key inside the vault (it signs the audit chain's "
+                    + "checkpoints, through hsm-signer) and write its public key (PEM) for the orchestrator's "
+                    + "fuseline.audit.checkpoint.vault-public-key-file and for ./fuseline audit verify --public-key."})
+    static final class CreateAuditKey implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        VaultOptions vault;
+        @Option(names = "--label", defaultValue = "audit-checkpoint",
+                description = "Key name (hsm-signer's fuseline.hsm.audit-key-name). Default: ${DEFAULT-VALUE}.")
+        String name;
+        @Option(names = "--public-key-out", required = true, paramLabel = "FILE",
+                description = "Where the public key goes (PEM); an existing file is not overwritten.")
+        Path publicKeyOut;
+
+        @Override
+        public Integer call() throws Exception {
+            if (Files.exists(publicKeyOut)) {
+                throw new IllegalArgumentException(publicKeyOut + " exists; not overwriting it");
+            }
+            CheckpointSigning.checkKeyName(name);
+            KeyLabel label = new KeyLabel(KeyRole.AUDIT_CHECKPOINT, name);
+            try (KeyVault v = vault.open(false)) {
+                VaultKey key = v.generateKeyPair(label, "ceremony:create-audit-key");
+                PublicKey pub = v.publicKey(label);
+                Files.writeString(publicKeyOut, Pem.publicKey(pub), StandardCharsets.US_ASCII);
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("created " + key.label() + " (" + key.type() + ") in " + v.describe());
+                out.println("kcv " + key.kcv());
+                out.println("fingerprint " + P256.fingerprintHex(pub));
+                out.println("public key written to " + publicKeyOut);
             }
             return 0;
         }

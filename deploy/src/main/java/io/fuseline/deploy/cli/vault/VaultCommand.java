@@ -16,10 +16,10 @@ import picocli.CommandLine.Spec;
  * (labels, key check values, digests), never key material.
  */
 @Command(name = "vault", mixinStandardHelpOptions = true,
-        description = "Key ceremony: create the vault, the Secure Boot signing key and the factory CA, enroll stations, "
-                + "export the eFuse digest, sign images, list keys.",
+        description = "Key ceremony: create the vault, the Secure Boot signing key, the factory CA and the audit "
+                + "checkpoint key, enroll stations, export the eFuse digest, sign images, list keys.",
         subcommands = {VaultCommand.Init.class, KeyCommands.CreateSigningKey.class, KeyCommands.CreateCa.class,
-                KeyCommands.EnrollStation.class, SigningCommands.ExportDigest.class, SigningCommands.SignImage.class,
+                KeyCommands.CreateAuditKey.class, KeyCommands.EnrollStation.class, SigningCommands.ExportDigest.class, SigningCommands.SignImage.class,
                 VaultCommand.ListKeys.class, CommandLine.HelpCommand.class})
 public final class VaultCommand implements Runnable {
     @Spec

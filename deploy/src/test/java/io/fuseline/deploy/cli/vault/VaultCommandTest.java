@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fuseline.deploy.CliRun;
 import io.fuseline.esp.secureboot.SignedImage;
+import io.fuseline.orchestrator.audit.Pem;
 import io.fuseline.schemas.envelope.P256;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -53,6 +55,19 @@ class VaultCommandTest {
         assertThat(ca.code()).as(ca.err()).isZero();
         assertThat(ca.out()).contains("FACTORY_CA/factory-ca", "CN=Test Factory CA").containsPattern("kcv [0-9a-f]{16}");
 
+        Path auditPem = dir.resolve("audit-checkpoint.pem");
+        CliRun audit = vault("create-audit-key", "--public-key-out", auditPem.toString());
+        assertThat(audit.code()).as(audit.err()).isZero();
+        PublicKey auditKey = Pem.readPublicKey(Files.readString(auditPem));
+        assertThat(audit.out()).contains("AUDIT_CHECKPOINT/audit-checkpoint", "EC_P256",
+                P256.fingerprintHex(auditKey)).containsPattern("kcv [0-9a-f]{16}");
+        CliRun auditAgain = vault("create-audit-key", "--public-key-out", dir.resolve("other.pem").toString());
+        assertThat(auditAgain.code()).isEqualTo(1);
+        assertThat(auditAgain.err()).contains("HSM-102");
+        assertThat(vault("create-audit-key", "--label", "audit-2", "--public-key-out", auditPem.toString()).err())
+                .contains("not overwriting");
+        assertThat(Pem.readPublicKey(Files.readString(auditPem))).isEqualTo(auditKey);
+
         var station = P256.generate();
         Path pem = dir.resolve("st-01.pem");
         Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
@@ -80,7 +95,7 @@ class VaultCommandTest {
         CliRun list = vault("list");
         assertThat(list.code()).as(list.err()).isZero();
         assertThat(list.out()).contains("SECURE_BOOT_SIGNING/secure-boot-v2", "FACTORY_CA/factory-ca",
-                "STATION_ENROLLMENT/st-01");
+                "AUDIT_CHECKPOINT/audit-checkpoint", "STATION_ENROLLMENT/st-01").doesNotContain("AUDIT_CHECKPOINT/audit-2");
         assertThat(String.join("", init.out(), key.out(), ca.out(), enroll.out(), export.out(), sign.out(), list.out()))
                 .doesNotContain("ceremony password");
     }

@@ -14,6 +14,7 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_SECRET_KEY;
 
 import io.fuseline.hsm.policy.KeyPolicy;
 import io.fuseline.hsm.policy.KeyRole;
+import io.fuseline.hsm.vault.EcdsaSignatures;
 import io.fuseline.hsm.vault.KeyLabel;
 import io.fuseline.hsm.vault.KeyType;
 import io.fuseline.hsm.vault.KeyVault;
@@ -195,6 +196,17 @@ public final class Pkcs11KeyVault implements KeyVault {
     @Override
     public byte[] signDigest(KeyLabel label, byte[] sha256) {
         VaultRules.maySign(label, sha256);
+        return sign(label, sha256);
+    }
+
+    @Override
+    public byte[] signCheckpoint(KeyLabel label, long sequence, String recordHash) {
+        VaultRules.mayCheckpoint(label);
+        return EcdsaSignatures.der(sign(label, VaultRules.checkpointDigest(sequence, recordHash)));
+    }
+
+    /** C_Sign over a digest the rules allowed: PSS for RSA-3072, raw ECDSA (r || s) for P-256. */
+    private byte[] sign(KeyLabel label, byte[] sha256) {
         Mechanism mechanism = KeyType.of(label.role()) == KeyType.RSA_3072
                 ? new Mechanism(CKM_RSA_PKCS_PSS, new RSA_PKCS_PSS_PARAMS(CKM_SHA256, CKG_MGF1_SHA256, 32))
                 : new Mechanism(CKM_ECDSA); // raw ECDSA over the digest: r || s

@@ -1,6 +1,7 @@
 package io.fuseline.hsm.vault.software;
 
 import io.fuseline.hsm.policy.KeyPolicy;
+import io.fuseline.hsm.vault.EcdsaSignatures;
 import io.fuseline.hsm.vault.KeyAttributes;
 import io.fuseline.hsm.vault.KeyLabel;
 import io.fuseline.hsm.vault.KeyType;
@@ -143,6 +144,13 @@ public final class SoftwareKeyVault implements KeyVault {
     public synchronized byte[] signDigest(KeyLabel label, byte[] sha256) {
         VaultRules.maySign(label, sha256);
         return crypto.signDigest(KeyType.of(label.role()), require(label).value(), sha256);
+    }
+
+    @Override
+    public synchronized byte[] signCheckpoint(KeyLabel label, long sequence, String recordHash) {
+        VaultRules.mayCheckpoint(label);
+        byte[] digest = VaultRules.checkpointDigest(sequence, recordHash);
+        return EcdsaSignatures.der(crypto.signDigest(KeyType.of(label.role()), require(label).value(), digest));
     }
 
     @Override

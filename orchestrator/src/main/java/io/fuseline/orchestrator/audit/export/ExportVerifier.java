@@ -3,7 +3,7 @@ package io.fuseline.orchestrator.audit.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fuseline.orchestrator.audit.AuditHash;
 import io.fuseline.orchestrator.audit.CanonicalJson;
-import io.fuseline.orchestrator.audit.CheckpointStatement;
+import io.fuseline.schemas.checkpoint.CheckpointStatement;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
