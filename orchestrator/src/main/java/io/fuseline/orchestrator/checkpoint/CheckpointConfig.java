@@ -24,10 +24,11 @@ public interface CheckpointConfig {
     /**
      * {@code vault} (the vault's audit key through hsm-signer, what a line runs; needs
      * {@link #vaultPublicKeyFile()}) or {@code local} (a key file of this orchestrator, {@link #keyFile()}: anyone
-     * who can read it can forge checkpoints). Default {@code local}, so that an orchestrator started on its own (tests,
-     * development, the benchmark) signs without a vault; {@code ./fuseline demo} and a factory set {@code vault}.
+     * who can read it can forge checkpoints). Default {@code vault}: an orchestrator started without the vault audit
+     * key's public key refuses to start rather than sign its own checkpoints; tests and the benchmark choose
+     * {@code local}.
      */
-    @WithDefault("local")
+    @WithDefault("vault")
     Signer signer();
 
     /**

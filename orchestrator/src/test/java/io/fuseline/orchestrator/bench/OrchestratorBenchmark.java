@@ -195,6 +195,7 @@ public final class OrchestratorBenchmark {
                 "-Dkafka.bootstrap.servers=" + bootstrap, "-Dquarkus.datasource.jdbc.url=" + db.jdbcUrl(),
                 "-Dquarkus.datasource.username=" + db.user(), "-Dquarkus.datasource.password=" + db.password(),
                 "-Dquarkus.http.port=" + port, "-Dfuseline.lifecycle.recipes-dir=src/test/resources/recipes",
+                "-Dfuseline.audit.checkpoint.signer=local",
                 "-Dfuseline.audit.checkpoint.key-file=target/bench-audit-checkpoint-key.pem",
                 "-Dquarkus.log.level=WARN",
                 "-Dmp.messaging.incoming.station-events.partitions=" + partitions,

@@ -26,6 +26,7 @@ public class MessagingTestProfile implements QuarkusTestProfile {
         config.put("fuseline.outbox.poll-interval", "50ms");
         // Tests sign checkpoints when they choose to; the interim key lives in the build directory.
         config.put("fuseline.audit.checkpoint.check-interval", "1h");
+        config.put("fuseline.audit.checkpoint.signer", "local");
         config.put("fuseline.audit.checkpoint.key-file", "target/test-audit-checkpoint-key.pem");
         config.put("fuseline.metrics.refresh-interval", "1s");
         return config;
