@@ -78,8 +78,16 @@ public final class Events {
             j.put("mac", mac.toString());
             j.put("stationId", station);
             j.withArray("/wrappedKeys").forEach(k -> ((ObjectNode) k).put("keyId",
-                    k.get("keyId").asText().replace("0001", suffix(mac))));
+                    k.get("keyId").asText().replace("0001", suffix(mac))).put("kcv", kcv(mac, k.get("kcv").asText())));
         });
+    }
+
+    /**
+     * The unit's own KCV for the example key whose KCV is {@code exampleKcv}: every unit's keys differ, so their check
+     * values do too (24 bits: the example's, mixed with the MAC's last three bytes).
+     */
+    public static String kcv(MacAddress mac, String exampleKcv) {
+        return String.format("%06x", Integer.parseInt(exampleKcv, 16) ^ Integer.parseInt(suffix(mac), 16));
     }
 
     /** The id the vault gives the unit's key of kind {@code fe}, {@code nvs} or {@code id}. */
@@ -107,13 +115,16 @@ public final class Events {
     }
 
     /** The report of an irreversible step's burn; key blocks report a KCV, other fields before and after. */
+    /** The KCV of the flash-encryption key in the vault's example answer ({@code esp32s3}). */
+    private static final String FLASH_KEY_EXAMPLE_KCV = "3f9a01";
+
     public static FuseBurned fuseBurned(ProvisionJob job, int step) {
         JobStep s = kind(job, step);
         String field = s.params().keyBlock() != null ? s.params().keyBlock() : s.params().efuseField();
         boolean key = s.params().keyBlock() != null;
         return new FuseBurned(job.jobId(), job.mac(), job.chip(), job.stationId(), step, key ? 4 : 0, field,
                 key ? null : "0x0", key ? null : "0x" + Long.toHexString(s.params().efuseValue() == null ? 1
-                : s.params().efuseValue()), key ? "3f9a01" : null, false, false);
+                : s.params().efuseValue()), key ? kcv(job.mac(), FLASH_KEY_EXAMPLE_KCV) : null, false, false);
     }
 
     public static DeviceDetached detachedDuringJob(ProvisionJob job) {
