@@ -48,9 +48,12 @@ class EventProcessing {
     private final Projections projections;
     private final OutcomeWriter writer;
     private final Clock clock;
+    private final StationSightings sightingsStored;
 
     EventProcessing(InboxStore inbox, StationStore stations, DeviceStore devices, WorkOrderStore workOrders,
-                    UnitLifecycle lifecycle, Projections projections, OutcomeWriter writer, Clock clock) {
+                    UnitLifecycle lifecycle, Projections projections, OutcomeWriter writer, Clock clock,
+                    StationSightings sightingsStored) {
+        this.sightingsStored = sightingsStored;
         this.inbox = inbox;
         this.stations = stations;
         this.devices = devices;
@@ -84,6 +87,8 @@ class EventProcessing {
         private final OutcomeWriter.AuditBatch audit;
         private final StationStore.Sightings sightings;
         private final StepProgress steps;
+        /** The stations this batch writes a sighting of, and when. */
+        private final Map<String, Instant> seen = new HashMap<>();
         /**
          * Units this batch changed, as they now stand. A changed row is written once, when the batch finishes (its
          * version checked against the one first read); until then the batch reads it from here.
@@ -138,6 +143,7 @@ class EventProcessing {
         void finish() {
             steps.flush();
             sightings.write();
+            sightingsStored.writing(seen);
             writeUnits();
             audit.flush();
         }
@@ -166,8 +172,11 @@ class EventProcessing {
         FuselineMessage m = event.data();
         if (m instanceof StationScoped s) {
             StationHeartbeat hb = m instanceof StationHeartbeat h ? h : null;
-            batch.sightings.note(s.stationId(), now, hb == null ? null : hb.softwareVersion(),
-                    hb == null ? null : hb.enrolledKeyFingerprint());
+            if (hb != null || sightingsStored.due(s.stationId(), now)) {
+                batch.sightings.note(s.stationId(), now, hb == null ? null : hb.softwareVersion(),
+                        hb == null ? null : hb.enrolledKeyFingerprint());
+                batch.seen.merge(s.stationId(), now, (a, b) -> a.isAfter(b) ? a : b);
+            }
         }
         Optional<MacAddress> mac = m.subjectMac();
         MessageType type = event.messageType();

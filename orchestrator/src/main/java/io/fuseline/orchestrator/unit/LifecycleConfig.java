@@ -23,6 +23,14 @@ public interface LifecycleConfig {
     @WithDefault("60s")
     Duration stationSilenceTimeout();
 
+    /**
+     * How old (a duration) a station's stored last-seen time may grow while it keeps reporting, before an event
+     * writes it again: busy stations are not rewritten by every batch. It delays the silence check by at most this
+     * much. Default 1 s; 0 writes every sighting.
+     */
+    @WithDefault("1s")
+    Duration stationSeenResolution();
+
     /** How often (a duration) the station-silence check runs. Default 10 s. */
     @WithDefault("10s")
     Duration silenceCheckInterval();
