@@ -125,20 +125,11 @@ public class OutboxRelay {
     int relayOnce() {
         return QuarkusTransaction.requiringNew().timeout((int) config.sendTimeout().toSeconds() + 30).call(() -> {
             List<OutboxStore.Pending> rows = store.lockPending(config.batchSize());
-            if (rows.isEmpty()) {
-                return 0;
+            sendAndAwait(rows.stream().map(row -> record(row.topic(), row.key(), row.headers(), row.payload()))
+                    .toList());
+            if (!rows.isEmpty()) {
+                store.markPublished(rows.stream().map(OutboxStore.Pending::id).toList());
             }
-            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-            for (OutboxStore.Pending row : rows) {
-                RecordHeaders headers = new RecordHeaders();
-                row.headers().forEach(headers::add);
-                acks.add(producer.send(new ProducerRecord<>(row.topic(), null, row.key(), row.payload(), headers)));
-            }
-            producer.flush();
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            }
-            store.markPublished(rows.stream().map(OutboxStore.Pending::id).toList());
             return rows.size();
         });
     }
@@ -154,28 +145,46 @@ public class OutboxRelay {
                 return 0;
             }
             List<StoredAuditRecord> records = audit.after(cursor.getAsLong(), config.batchSize());
-            if (records.isEmpty()) {
-                return 0;
-            }
-            List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+            List<ProducerRecord<String, byte[]>> sends = new ArrayList<>(records.size());
             for (StoredAuditRecord r : records) {
                 AuditRecord record = new AuditRecord(r.sequence(), r.previousHash(), r.recordHash(), r.actor(),
                         r.action(), r.subject(), (ObjectNode) r.payload(), r.time());
                 // Built from stored columns of typed records: encoded without the JSON Schema check, like commands.
                 EncodedEvent encoded = codec.encodeBuilt(CloudEvent.of(r.recordHash(), messaging.source(), r.time(),
                         record));
-                RecordHeaders headers = new RecordHeaders();
-                encoded.headers().forEach(headers::add);
-                acks.add(producer.send(new ProducerRecord<>(Topics.AUDIT, null, Topics.keyFor(record), encoded.data(),
-                        headers)));
+                sends.add(record(Topics.AUDIT, Topics.keyFor(record), encoded.headers(), encoded.data()));
             }
-            producer.flush();
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            sendAndAwait(sends);
+            if (!records.isEmpty()) {
+                audit.published(records.get(records.size() - 1).sequence());
             }
-            audit.published(records.get(records.size() - 1).sequence());
             return records.size();
         });
+    }
+
+    private static ProducerRecord<String, byte[]> record(String topic, String key, Map<String, byte[]> headers,
+                                                         byte[] value) {
+        RecordHeaders h = new RecordHeaders();
+        headers.forEach(h::add);
+        return new ProducerRecord<>(topic, null, key, value, h);
+    }
+
+    /**
+     * Sends the records in order and waits for the broker to acknowledge every one (inside the caller's transaction,
+     * which then marks them published); throws if one is not acknowledged within the send timeout.
+     */
+    private void sendAndAwait(List<ProducerRecord<String, byte[]>> records) throws Exception {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+        for (ProducerRecord<String, byte[]> r : records) {
+            acks.add(producer.send(r));
+        }
+        producer.flush();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private void sleepQuietly() {

@@ -1,10 +1,8 @@
 package io.fuseline.orchestrator.unit;
 
+import io.fuseline.orchestrator.store.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -21,18 +19,17 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 class StationSightings {
     private final Duration resolution;
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
     private final Map<String, Instant> stored = new ConcurrentHashMap<>();
 
     @Inject
-    StationSightings(LifecycleConfig config, TransactionSynchronizationRegistry transactions) {
-        this(config.stationSeenResolution(), transactions);
+    StationSightings(LifecycleConfig config, AfterCommit afterCommit) {
+        this(config.stationSeenResolution(), afterCommit);
     }
 
-    /** For tests: {@code transactions} null writes at once, as outside a transaction. */
-    StationSightings(Duration resolution, TransactionSynchronizationRegistry transactions) {
+    StationSightings(Duration resolution, AfterCommit afterCommit) {
         this.resolution = resolution;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
     }
 
     /** Whether a sighting of {@code stationId} at {@code now} should be written (its stored time is that old). */
@@ -47,22 +44,7 @@ class StationSightings {
             return;
         }
         Map<String, Instant> copy = new HashMap<>(sightings);
-        if (transactions == null || transactions.getTransactionKey() == null) {
-            stored(copy);
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    stored(copy);
-                }
-            }
-        });
+        afterCommit.run(() -> stored(copy));
     }
 
     private void stored(Map<String, Instant> sightings) {

@@ -2,6 +2,7 @@ package io.fuseline.orchestrator.unit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fuseline.orchestrator.store.AfterCommit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -12,7 +13,7 @@ class StationSightingsTest {
 
     @Test
     void aStationIsWrittenAgainOnlyOnceItsStoredTimeIsAResolutionOld() {
-        StationSightings sightings = new StationSightings(Duration.ofSeconds(1), null);
+        StationSightings sightings = new StationSightings(Duration.ofSeconds(1), new AfterCommit(null));
         assertThat(sightings.due("st-1", T0)).isTrue();
 
         sightings.writing(Map.of("st-1", T0));
@@ -27,7 +28,7 @@ class StationSightingsTest {
 
     @Test
     void aResolutionOfZeroWritesEverySighting() {
-        StationSightings sightings = new StationSightings(Duration.ZERO, null);
+        StationSightings sightings = new StationSightings(Duration.ZERO, new AfterCommit(null));
         sightings.writing(Map.of("st-1", T0));
         assertThat(sightings.due("st-1", T0)).isTrue();
     }
