@@ -122,8 +122,8 @@ public final class JobExecutor {
     }
 
     private JobResult failed(ProvisionJob job, JobStep step, StepFailure f, boolean irreversibleRan) {
-        LOG.errorf("job %s step %d %s failed before the unit was touched: %s %s (expected %s, read %s)",
-                job.jobId(), step.number(), step.kind(), f.reason(), f.getMessage(), f.expected(), f.actual());
+        LOG.errorf("job %s step %d %s failed before the unit was touched: %s", job.jobId(), step.number(), step.kind(),
+                f.describe());
         sink.emit(StepFailed.of(job.jobId(), job.mac(), job.stationId(), job.attempt(), step.number(), step.kind(),
                 f.reason(), f.expected(), f.actual(), f.getMessage()));
         return new JobResult.Failed(job.jobId(), step.number(), step.kind(), f.reason(), irreversibleRan);

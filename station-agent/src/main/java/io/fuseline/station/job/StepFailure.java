@@ -31,4 +31,15 @@ final class StepFailure extends Exception {
     String expected() { return expected; }
 
     String actual() { return actual; }
+
+    /**
+     * For an operator's log line: the reason, the detail and, when the step compared something, what it expected and
+     * what it read back (a failure without a comparison says no "expected null").
+     */
+    String describe() {
+        String compared = expected == null && actual == null ? ""
+                : " (expected " + (expected == null ? "-" : expected) + ", read " + (actual == null ? "-" : actual)
+                + ")";
+        return reason + ": " + getMessage() + compared;
+    }
 }

@@ -74,8 +74,8 @@ final class StepSequence {
 
     private JobResult fail(JobStep step, StepFailure f) {
         ProvisionJob job = run.job();
-        LOG.errorf("step %d %s failed: %s (%s; expected %s, read %s)%s", step.number(), step.kind(), f.reason(),
-                f.getMessage(), f.expected(), f.actual(), irreversibleRan ? "; eFuses were burned: quarantine" : "");
+        LOG.errorf("step %d %s failed: %s%s", step.number(), step.kind(), f.describe(),
+                irreversibleRan ? "; eFuses were burned: quarantine" : "");
         sink.emit(StepFailed.of(job.jobId(), job.mac(), job.stationId(), job.attempt(), step.number(), step.kind(),
                 f.reason(), f.expected(), f.actual(), f.getMessage()));
         return new JobResult.Failed(job.jobId(), step.number(), step.kind(), f.reason(), irreversibleRan);
