@@ -6,16 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fuseline.schemas.MessageType;
 import io.fuseline.schemas.codec.FuselineJson;
 import io.fuseline.schemas.message.FuselineMessage;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The golden example of every message type, as published in this module's test-jar: {@code examples/index.txt}
@@ -24,12 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class GoldenExamples {
     public static final String ROOT = "examples/";
     private static final ObjectMapper MAPPER = FuselineJson.newMapper();
-    /**
-     * Resource bytes by loader and name: looking a resource up on a long class path costs far more than parsing it,
-     * and benchmarks build thousands of messages from examples. Each call still parses a fresh tree.
-     */
-    private static final Map<ClassLoader, Map<String, byte[]>> RESOURCES =
-            Collections.synchronizedMap(new WeakHashMap<>()); // weak: test class loaders come and go
 
     /** One example: its type, its name (file name without {@code .json}) and its JSON. */
     public record Example(MessageType type, String name, ObjectNode json) {
@@ -68,7 +61,10 @@ public final class GoldenExamples {
         return new Example(e.type(), e.name(), e.copy());
     }
 
-    /** The examples under {@link #ROOT} by {@code type/name}, parsed once; only ever handed out as copies. */
+    /**
+     * The examples under {@link #ROOT} by {@code type/name}, read once (a class-path lookup per file costs far more
+     * than parsing it); only ever handed out as copies.
+     */
     private static final class Parsed {
         private static final Map<String, Example> BY_NAME = all().stream()
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(Example::toString, e -> e));
@@ -94,40 +90,23 @@ public final class GoldenExamples {
     }
 
     private static List<String> index(String root, ClassLoader loader) {
-        byte[] text = bytes(loader, root + "index.txt");
-        if (text == null) {
-            throw new IllegalStateException(root + "index.txt is missing");
+        try (InputStream in = loader.getResourceAsStream(root + "index.txt")) {
+            if (in == null) {
+                throw new IllegalStateException(root + "index.txt is missing");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return reader.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return new String(text, StandardCharsets.UTF_8).lines().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
 
     private static JsonNode read(ClassLoader loader, String resource) {
-        byte[] json = bytes(loader, resource);
-        if (json == null) {
-            throw new IllegalStateException(resource + " is listed in the index but missing");
-        }
-        try {
-            return MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(resource, e);
-        }
-    }
-
-    /** The resource's bytes, or null if there is none (absence is not cached: a test may add it later). */
-    private static byte[] bytes(ClassLoader loader, String resource) {
-        Map<String, byte[]> cache = RESOURCES.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
-        byte[] cached = cache.get(resource);
-        if (cached != null) {
-            return cached;
-        }
         try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
-                return null;
+                throw new IllegalStateException(resource + " is listed in the index but missing");
             }
-            byte[] read = in.readAllBytes();
-            cache.put(resource, read);
-            return read;
+            return MAPPER.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(resource, e);
         }

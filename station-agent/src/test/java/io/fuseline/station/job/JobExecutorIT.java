@@ -36,13 +36,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -55,32 +51,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JobExecutorIT {
 
     private final List<FuselineMessage> events = new CopyOnWriteArrayList<>();
-    private final List<String> logLines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            String msg = r.getMessage();
-            Object[] params = r.getParameters();
-            logLines.add(params == null ? msg : msg + " " + Arrays.deepToString(params));
-        }
-
-        @Override
-        public void flush() { }
-
-        @Override
-        public void close() { }
-    };
-    private final Logger jul = Logger.getLogger("io.fuseline.station.job");
-
-    @BeforeEach
-    void captureLogs() {
-        jul.addHandler(capture);
-    }
-
-    @AfterEach
-    void release() {
-        jul.removeHandler(capture);
-    }
+    @RegisterExtension
+    final JobLogs logs = new JobLogs();
 
     @ParameterizedTest
     @EnumSource(value = ChipFamily.class, names = {"ESP32", "ESP32S3"})
@@ -296,13 +268,13 @@ class JobExecutorIT {
         CloudEventCodec codec = new CloudEventCodec();
         List<String> forms = List.of(HexFormat.of().formatHex(key), HexFormat.of().formatHex(reversed(key)),
                 Base64.getEncoder().encodeToString(key), HexFormat.of().formatHex(key, 0, 8));
-        List<String> texts = new ArrayList<>(logLines);
+        List<String> texts = logs.lines();
         for (FuselineMessage m : events) {
             texts.add(m.toString());
             texts.add(new String(codec.encode(CloudEvent.of("/fuseline/station/st-01", m)).data(),
                     StandardCharsets.UTF_8));
         }
-        assertThat(logLines).isNotEmpty();
+        assertThat(logs.lines()).isNotEmpty();
         for (String t : texts) {
             for (String f : forms) {
                 assertThat(t.toLowerCase()).doesNotContain(f.toLowerCase());

@@ -48,13 +48,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -73,31 +69,8 @@ class UnitNvsJobIT {
     private static final long NVS_KEYS = 0xF000;
 
     private final List<FuselineMessage> events = new CopyOnWriteArrayList<>();
-    private final List<String> logLines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            Object[] params = r.getParameters();
-            logLines.add(params == null ? r.getMessage() : r.getMessage() + " " + Arrays.deepToString(params));
-        }
-
-        @Override
-        public void flush() { }
-
-        @Override
-        public void close() { }
-    };
-    private final Logger jul = Logger.getLogger("io.fuseline.station.job");
-
-    @BeforeEach
-    void captureLogs() {
-        jul.addHandler(capture);
-    }
-
-    @AfterEach
-    void release() {
-        jul.removeHandler(capture);
-    }
+    @RegisterExtension
+    final JobLogs logs = new JobLogs();
 
     @ParameterizedTest
     @EnumSource(ChipFamily.class)
@@ -286,13 +259,13 @@ class UnitNvsJobIT {
 
     private void assertNoKeyMaterial(byte[]... secrets) {
         CloudEventCodec codec = new CloudEventCodec();
-        List<String> texts = new ArrayList<>(logLines);
+        List<String> texts = logs.lines();
         for (FuselineMessage m : events) {
             texts.add(m.toString());
             texts.add(new String(codec.encode(CloudEvent.of("/fuseline/station/st-01", m)).data(),
                     StandardCharsets.UTF_8));
         }
-        assertThat(logLines).isNotEmpty();
+        assertThat(logs.lines()).isNotEmpty();
         for (byte[] secret : secrets) {
             List<String> forms = List.of(HexFormat.of().formatHex(secret), Base64.getEncoder().encodeToString(secret),
                     HexFormat.of().formatHex(secret, 0, 8), HexFormat.of().formatHex(secret, secret.length - 8,
