@@ -21,6 +21,10 @@ import java.time.Duration;
  * this loopback-only server it is not what keeps anyone out. Production uses an external PostgreSQL 15+.
  *
  * <p>Starting is idempotent on an existing data directory: the database and role are created only when missing.
+ *
+ * <p>Durability: a given data directory is a line's registry, so the server flushes every commit to disk
+ * ({@code fsync} and {@code synchronous_commit} on). zonky's own settings turn both off, which suits only the
+ * throw-away server of a test (no data directory given), and such servers keep them.
  */
 public final class EmbeddedPostgresDatabase implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
@@ -63,6 +67,9 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
                 .setCleanDataDirectory(temporary)
                 .setPGStartupWait(options.startupWait())
                 .setServerConfig("listen_addresses", HOST);
+        if (!temporary) {
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
         options.serverConfig().forEach(builder::setServerConfig);
         EmbeddedPostgres server;
         try {
@@ -125,7 +132,10 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
                 s.execute("CREATE ROLE " + o.user() + " LOGIN PASSWORD '" + o.password() + "'");
             }
             if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", o.database())) {
-                s.execute("CREATE DATABASE " + o.database() + " OWNER " + o.user() + " ENCODING 'UTF8'");
+                // Byte-order collation: the registry's text keys (MACs, ids, event sources) compare as bytes, not
+                // through the C library's locale rules on every index comparison; character classes stay UTF-8.
+                s.execute("CREATE DATABASE " + o.database() + " OWNER " + o.user() + " ENCODING 'UTF8' "
+                        + "LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0");
             }
         }
     }

@@ -26,6 +26,15 @@ class EmbeddedPostgresDatabaseIT {
                 s.execute("INSERT INTO t VALUES (1, '{\"a\": 1}', now())");
                 assertThat(single(s, "SELECT current_user")).isEqualTo("fuseline");
                 assertThat(Integer.parseInt(single(s, "SHOW server_version_num"))).isGreaterThanOrEqualTo(150000);
+                // A line's registry: every commit reaches the disk before it is acknowledged.
+                assertThat(single(s, "SHOW fsync")).isEqualTo("on");
+                assertThat(single(s, "SHOW synchronous_commit")).isEqualTo("on");
+                assertThat(single(s, "SELECT datcollate FROM pg_database WHERE datname = current_database()"))
+                        .isEqualTo("C");
+                // Byte order for comparisons, UTF-8 character classes for case (a C ctype would leave 'ä' as is).
+                assertThat(single(s, "SELECT string_agg(x, ',' ORDER BY x) FROM unnest(ARRAY['b', 'B', 'a']) x"))
+                        .isEqualTo("B,a,b");
+                assertThat(single(s, "SELECT upper('äbc')")).isEqualTo("ÄBC");
             }
         }
         try (EmbeddedPostgresDatabase again = EmbeddedPostgresDatabase.start(options);
@@ -36,12 +45,17 @@ class EmbeddedPostgresDatabaseIT {
     }
 
     @Test
-    void aThrowAwayServerDeletesItsDataOnClose() {
+    void aThrowAwayServerDeletesItsDataOnClose() throws Exception {
         Path dataDir;
         try (EmbeddedPostgresDatabase db = EmbeddedPostgresDatabase.start()) {
             dataDir = db.dataDir();
             assertThat(dataDir.resolve("PG_VERSION")).exists();
             assertThat(db.startupTime()).isPositive();
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                 Statement s = c.createStatement()) {
+                // zonky's test settings are kept for a server whose data is deleted anyway.
+                assertThat(single(s, "SHOW fsync")).isEqualTo("off");
+            }
         }
         assertThat(Files.exists(dataDir)).isFalse();
     }

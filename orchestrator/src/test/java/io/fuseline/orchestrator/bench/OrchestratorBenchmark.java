@@ -1,6 +1,7 @@
 package io.fuseline.orchestrator.bench;
 
 import io.fuseline.embedded.kafka.EmbeddedKafkaBroker;
+import io.fuseline.embedded.LocalResources;
 import io.fuseline.embedded.postgres.EmbeddedPostgresDatabase;
 import io.fuseline.embedded.postgres.PostgresOptions;
 import io.fuseline.schemas.Topics;
@@ -33,7 +34,9 @@ import org.apache.kafka.clients.admin.NewTopic;
  * <p>Options: {@code --units N}, {@code --partitions P} (partitions of the consumed topics, and consumers the
  * orchestrator runs for them: keyed by MAC, so each unit's events stay in order), {@code --window W} (units in
  * flight, default 400), {@code --stations S} (default 20), {@code --warmup N} (units run first and not measured,
- * default 0: the JIT's compilation of the three processes is then outside the figures), {@code --broker
+ * default 0: the JIT's compilation of the three processes is then outside the figures), {@code --db line|throwaway}
+ * (default line: PostgreSQL in a data directory, durable as a line's registry; throwaway: the test suite's server
+ * without fsync), {@code --broker
  * process|in-jvm} (default process: the broker's CPU is then measured apart from the simulated line's); {@code -Dbench.app.KEY=VALUE} on the harness's JVM sets
  * {@code KEY} in the orchestrator's; {@code -Dbench.jvm="OPTIONS"} adds JVM options (space-separated) to its command
  * line, e.g. {@code -XX:StartFlightRecording=filename=target/bench.jfr,settings=profile}.
@@ -59,11 +62,23 @@ public final class OrchestratorBenchmark {
             throw new IllegalStateException(jar + " is missing: ./mvnw -o -pl orchestrator package -DskipTests");
         }
         boolean ownProcess = !"in-jvm".equals(opts.getOrDefault("broker", "process"));
+        // As a line runs it (a data directory: every commit flushed to disk), unless --db throwaway asks for the test
+        // suite's server (zonky's settings: no fsync, asynchronous commit).
+        String dbKind = opts.getOrDefault("db", "line");
+        if (!dbKind.equals("line") && !dbKind.equals("throwaway")) {
+            throw new IllegalArgumentException("--db is line or throwaway, not " + dbKind);
+        }
+        Path pgDir = dbKind.equals("line") ? Files.createTempDirectory("fuseline-bench-pg") : null;
+        PostgresOptions pg = pgDir == null ? PostgresOptions.defaults()
+                : PostgresOptions.defaults().withDataDir(pgDir.resolve("data"));
+        if (PG_STATS) {
+            pg = pg.withServerConfig(Map.of("shared_preload_libraries", "pg_stat_statements",
+                    "pg_stat_statements.track", "all"));
+        }
+        System.out.printf("database: %s%n", pgDir == null ? "throw-away (no fsync, asynchronous commit)"
+                : "as a line's registry (fsync, synchronous commit)");
         try (Broker broker = ownProcess ? Broker.inProcess() : Broker.inThisJvm();
-             EmbeddedPostgresDatabase db = EmbeddedPostgresDatabase.start(PG_STATS
-                     ? PostgresOptions.defaults().withServerConfig(Map.of("shared_preload_libraries",
-                             "pg_stat_statements", "pg_stat_statements.track", "all"))
-                     : PostgresOptions.defaults())) {
+             EmbeddedPostgresDatabase db = EmbeddedPostgresDatabase.start(pg)) {
             topics(broker.bootstrap(), partitions);
             int port = freePort();
             Process app = launch(jar, broker.bootstrap(), db, port, partitions);
@@ -94,6 +109,10 @@ public final class OrchestratorBenchmark {
             } finally {
                 app.destroy();
                 app.waitFor();
+            }
+        } finally {
+            if (pgDir != null) {
+                LocalResources.deleteRecursively(pgDir);
             }
         }
     }
