@@ -36,6 +36,21 @@ public final class AuditHash {
         return body;
     }
 
+    /**
+     * The whole record as JSON, as {@code fuseline.audit} carries it: the stored canonical body with
+     * {@code recordHash} added as its first member (a JSON object's members have no order, so this is the same value
+     * as the record serialised from its fields, without parsing and re-writing the body).
+     */
+    public static String recordJson(String canonicalBody, String recordHash) {
+        if (canonicalBody.length() < 2 || canonicalBody.charAt(0) != '{' || canonicalBody.charAt(1) != '"') {
+            throw new IllegalArgumentException("not the canonical body of an audit record: " + canonicalBody);
+        }
+        if (recordHash.length() != 64 || !recordHash.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+            throw new IllegalArgumentException("not a SHA-256 in lowercase hex: " + recordHash);
+        }
+        return "{\"recordHash\":\"" + recordHash + "\"," + canonicalBody.substring(1);
+    }
+
     public static String sha256(String canonicalJson) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -2,7 +2,6 @@ package io.fuseline.orchestrator.outbox;
 
 import io.fuseline.orchestrator.store.AuditLogStore;
 import io.fuseline.orchestrator.store.Jdbc;
-import io.fuseline.orchestrator.audit.StoredAuditRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.util.List;
@@ -38,7 +37,7 @@ public class AuditPublication {
     }
 
     /** The committed records after {@code sequence}, at most {@code limit}, in chain order. */
-    public List<StoredAuditRecord> after(long sequence, int limit) {
+    public List<AuditLogStore.Publishable> after(long sequence, int limit) {
         return log.after(sequence, limit);
     }
 

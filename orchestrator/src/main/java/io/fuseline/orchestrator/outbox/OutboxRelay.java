@@ -1,10 +1,11 @@
 package io.fuseline.orchestrator.outbox;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fuseline.orchestrator.audit.StoredAuditRecord;
+import io.fuseline.esp.MacAddress;
+import io.fuseline.orchestrator.audit.AuditHash;
+import io.fuseline.orchestrator.store.AuditLogStore;
 import io.fuseline.orchestrator.messaging.MessagingConfig;
+import io.fuseline.schemas.MessageType;
 import io.fuseline.schemas.Topics;
-import io.fuseline.schemas.codec.CloudEvent;
 import io.fuseline.schemas.codec.CloudEventCodec;
 import io.fuseline.schemas.codec.EncodedEvent;
 import io.fuseline.schemas.message.AuditRecord;
@@ -13,6 +14,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final MessageType AUDIT_RECORD = MessageType.of(AuditRecord.class);
 
     private final OutboxStore store;
     private final AuditPublication audit;
@@ -144,15 +147,16 @@ public class OutboxRelay {
             if (cursor.isEmpty()) {
                 return 0;
             }
-            List<StoredAuditRecord> records = audit.after(cursor.getAsLong(), config.batchSize());
+            List<AuditLogStore.Publishable> records = audit.after(cursor.getAsLong(), config.batchSize());
             List<ProducerRecord<String, byte[]>> sends = new ArrayList<>(records.size());
-            for (StoredAuditRecord r : records) {
-                AuditRecord record = new AuditRecord(r.sequence(), r.previousHash(), r.recordHash(), r.actor(),
-                        r.action(), r.subject(), (ObjectNode) r.payload(), r.time());
-                // Built from stored columns of typed records: encoded without the JSON Schema check, like commands.
-                EncodedEvent encoded = codec.encodeBuilt(CloudEvent.of(r.recordHash(), messaging.source(), r.time(),
-                        record));
-                sends.add(record(Topics.AUDIT, Topics.keyFor(record), encoded.headers(), encoded.data()));
+            for (AuditLogStore.Publishable r : records) {
+                // The stored canonical text is the record but for its hash: sent as it is, not parsed and re-written
+                // (AuditRecordJsonTest proves it decodes to the record itself).
+                byte[] data = AuditHash.recordJson(r.canonicalJson(), r.recordHash()).getBytes(StandardCharsets.UTF_8);
+                String subject = MacAddress.isCanonical(r.subject()) ? r.subject() : null;
+                EncodedEvent encoded = codec.encodeSerialized(r.recordHash(), messaging.source(), r.time(), subject,
+                        AUDIT_RECORD, data);
+                sends.add(record(Topics.AUDIT, r.subject(), encoded.headers(), encoded.data()));
             }
             sendAndAwait(sends);
             if (!records.isEmpty()) {

@@ -7,7 +7,6 @@ import io.fuseline.orchestrator.audit.AuditHash;
 import io.fuseline.orchestrator.audit.CanonicalJson;
 import io.fuseline.orchestrator.audit.ChainReport;
 import io.fuseline.orchestrator.audit.StoredAuditRecord;
-import io.fuseline.schemas.message.AuditRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -64,19 +63,28 @@ public class AuditLogStore {
         });
     }
 
+    /** A committed record as it goes to {@code fuseline.audit}: its place, hash, subject, time and canonical text. */
+    public record Publishable(long sequence, String recordHash, String subject, Instant time, String canonicalJson) {
+    }
+
     /**
      * Up to {@code limit} records after {@code sequence}, in chain order. Committed records always form a prefix of
      * the chain (appenders hold the head's lock until they commit), so reading past a cursor never skips one that
-     * commits later. For publication: the records come without their canonical text (null), which a reader of the
-     * topic recomputes from the record.
+     * commits later. Only what publication needs is read: the canonical text holds every member but the hash.
      */
-    public List<StoredAuditRecord> after(long sequence, int limit) {
-        return jdbc.with("SELECT sequence, previous_hash, record_hash, actor, action, subject, payload, time, "
-                + "NULL AS canonical_json FROM audit_log WHERE sequence > ? ORDER BY sequence LIMIT ?",
-                "audit_log after " + sequence, ps -> {
+    public List<Publishable> after(long sequence, int limit) {
+        return jdbc.with("SELECT sequence, record_hash, subject, time, canonical_json FROM audit_log "
+                + "WHERE sequence > ? ORDER BY sequence LIMIT ?", "audit_log after " + sequence, ps -> {
                     ps.setLong(1, sequence);
                     ps.setInt(2, limit);
-                    return rows(ps.executeQuery());
+                    List<Publishable> rows = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(new Publishable(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                    rs.getTimestamp(4).toInstant(), rs.getString(5)));
+                        }
+                    }
+                    return rows;
                 });
     }
 
@@ -106,8 +114,10 @@ public class AuditLogStore {
      * and its hash at once, and {@link #finish()} writes them all in one batch and moves the head. Not thread-safe.
      */
     public final class Appender {
+        // The payload column is taken from the canonical text by the server: the payload is serialised once, for the
+        // hash, and the column cannot differ from what the hash covers.
         private static final String INSERT = "INSERT INTO audit_log (sequence, previous_hash, record_hash, actor, "
-                + "action, subject, payload, time, canonical_json) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
+                + "action, subject, time, canonical_json, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, (?::jsonb)->'payload')";
 
         private long sequence;
         private String head;
@@ -124,16 +134,14 @@ public class AuditLogStore {
          * Appends one record (written at {@link #finish()}); its time is truncated to microseconds, PostgreSQL's
          * precision, before hashing.
          */
-        public AuditRecord append(String actor, String action, String subject, ObjectNode payload, Instant time) {
+        public void append(String actor, String action, String subject, ObjectNode payload, Instant time) {
             long seq = sequence + 1;
             Instant t = time.truncatedTo(ChronoUnit.MICROS);
             String canonical = CanonicalJson.of(AuditHash.body(seq, head, actor, action, subject, payload, t));
             String hash = AuditHash.sha256(canonical);
-            rows.add(new Object[] {seq, head, hash, actor, action, subject, payload, t, canonical});
-            AuditRecord record = new AuditRecord(seq, head, hash, actor, action, subject, payload, t);
+            rows.add(new Object[] {seq, head, hash, actor, action, subject, t, canonical, canonical});
             sequence = seq;
             head = hash;
-            return record;
         }
 
         /** The hash of the last record appended (or of the head found, if none). */

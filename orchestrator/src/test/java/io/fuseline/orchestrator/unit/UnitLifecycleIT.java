@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fuseline.esp.MacAddress;
+import io.fuseline.orchestrator.audit.AuditHash;
+import io.fuseline.orchestrator.audit.CanonicalJson;
 import io.fuseline.orchestrator.messaging.MessagingTestProfile;
 import io.fuseline.orchestrator.messaging.RecordingChannels;
 import io.fuseline.orchestrator.store.AuditLogStore;
@@ -241,6 +243,12 @@ class UnitLifecycleIT {
         assertThat(published.stream().map(AuditRecord::recordHash).toList()).isEqualTo(stored);
         for (int i = 1; i < published.size(); i++) {
             assertThat(published.get(i).previousHash()).isEqualTo(published.get(i - 1).recordHash());
+        }
+        // Every member as stored: the hash recomputed from what the topic carries is the record's own.
+        for (AuditRecord r : published) {
+            assertThat(AuditHash.sha256(CanonicalJson.of(AuditHash.body(r.sequence(), r.previousHash(), r.actor(),
+                    r.action(), r.subject(), r.payload(), r.time())))).as("record %d", r.sequence())
+                    .isEqualTo(r.recordHash());
         }
     }
 

@@ -11,6 +11,7 @@ import io.fuseline.schemas.validation.MessageSchemas;
 import io.fuseline.schemas.validation.MessageValidators;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -89,16 +90,40 @@ public final class CloudEventCodec {
         return envelope(event, type, data);
     }
 
+    /**
+     * The event for data its producer serialised itself, from a message it keeps in serialised form (the
+     * orchestrator's audit log keeps each record's canonical JSON): only the size limit is checked, neither the
+     * schema nor the message's rules, and nothing is parsed. The caller owns the proof, in its tests, that such data
+     * decodes to the message it stands for; use {@link #encodeBuilt} whenever the typed message is at hand.
+     *
+     * @param subject the unit's MAC when the message names one (as {@link CloudEvent#subjectOf}), else null
+     * @throws ContractViolation if the data exceeds the limit
+     */
+    public EncodedEvent encodeSerialized(String id, String source, Instant time, String subject,
+                                         MessageType type, byte[] data) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(data, "data");
+        return envelope(id, source, time, subject, type, data);
+    }
+
     private EncodedEvent envelope(CloudEvent<?> event, MessageType type, byte[] data) {
+        return envelope(event.id(), event.source(), event.time(), event.subject(), type, data);
+    }
+
+    private EncodedEvent envelope(String id, String source, Instant time, String subject, MessageType type,
+                                  byte[] data) {
         checkSize(type.type(), data.length);
         Map<String, byte[]> headers = new LinkedHashMap<>();
         put(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        put(headers, CloudEventHeaders.ID, event.id());
-        put(headers, CloudEventHeaders.SOURCE, event.source());
+        put(headers, CloudEventHeaders.ID, id);
+        put(headers, CloudEventHeaders.SOURCE, source);
         put(headers, CloudEventHeaders.TYPE, type.type());
-        put(headers, CloudEventHeaders.TIME, event.time().toString());
-        if (event.subject() != null) {
-            put(headers, CloudEventHeaders.SUBJECT, event.subject());
+        put(headers, CloudEventHeaders.TIME, time.toString());
+        if (subject != null) {
+            put(headers, CloudEventHeaders.SUBJECT, subject);
         }
         put(headers, CloudEventHeaders.DATA_SCHEMA, type.schemaId());
         put(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON);

@@ -187,6 +187,38 @@ class CloudEventCodecTest {
     }
 
     @Test
+    void encodeSerializedWrapsTheGivenDataInTheSameEnvelopeAsEncodeBuilt() {
+        // Every golden example: given the bytes encodeBuilt writes, the envelope is header for header the same and
+        // the data is passed through untouched (no parse, no re-serialisation), so it decodes to the same message.
+        for (GoldenExamples.Example example : GoldenExamples.all()) {
+            CloudEvent<FuselineMessage> event = CloudEvent.of("evt-" + example.name(), "/fuseline/orchestrator",
+                    Instant.parse("2025-03-01T08:15:30.123456Z"), example.message());
+            EncodedEvent built = codec.encodeBuilt(event);
+            EncodedEvent serialized = codec.encodeSerialized(event.id(), event.source(), event.time(),
+                    event.subject(), event.messageType(), built.data());
+            assertThat(serialized.data()).as(example.toString()).isSameAs(built.data());
+            assertThat(serialized.headers()).as(example.toString()).containsOnlyKeys(built.headers().keySet());
+            built.headers().forEach((k, v) -> assertThat(serialized.headers().get(k)).as(example + " " + k)
+                    .isEqualTo(v));
+            assertThat(codec.decode(serialized).data()).as(example.toString()).isEqualTo(example.message());
+        }
+    }
+
+    @Test
+    void encodeSerializedChecksOnlyTheSize() {
+        byte[] notEvenJson = "{\"sequence\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        EncodedEvent wrapped = codec.encodeSerialized("id-1", "/x", Instant.parse("2025-03-01T08:15:30Z"), null,
+                MessageType.of(DeviceIdentified.class), notEvenJson);
+        assertThat(wrapped.data()).isSameAs(notEvenJson);
+        // ...which is why only producers' own serialised records may go this way: the consumer's decode refuses it.
+        assertThat(catchThrowableOfType(ContractViolation.class, () -> codec.decode(wrapped)).kind())
+                .isEqualTo(Kind.MALFORMED_JSON);
+        assertThat(catchThrowableOfType(ContractViolation.class, () -> new CloudEventCodec(5).encodeSerialized(
+                "id-1", "/x", Instant.EPOCH, null, MessageType.of(DeviceIdentified.class), notEvenJson)).kind())
+                .isEqualTo(Kind.OVERSIZED);
+    }
+
+    @Test
     void encodeBuiltStillAppliesTheRulesAndTheLimit() {
         StationHeartbeat hb = GoldenExamples.message(StationHeartbeat.class, "three-jigs");
         CloudEvent<DeviceIdentified> event = CloudEvent.of("/station-agent/st-01", identified);
