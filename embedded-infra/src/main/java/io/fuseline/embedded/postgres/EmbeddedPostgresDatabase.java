@@ -68,7 +68,10 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
                 .setPGStartupWait(options.startupWait())
                 .setServerConfig("listen_addresses", HOST);
         if (!temporary) {
-            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            // A line writes ~100 KiB of log per unit: with the default 1 GB between checkpoints, a busy line would
+            // checkpoint every minute, and every page touched again after one is logged whole.
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("max_wal_size", "4GB");
         }
         options.serverConfig().forEach(builder::setServerConfig);
         EmbeddedPostgres server;

@@ -1,6 +1,5 @@
 package io.fuseline.orchestrator.store;
 
-import io.fuseline.schemas.message.FuseBurned;
 import io.fuseline.schemas.message.JobStep;
 import io.fuseline.schemas.message.KeyMaterialIssued;
 import io.fuseline.schemas.message.ProvisionJob;
@@ -14,8 +13,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The registry tables that record facts beside the unit's state: jobs and their steps, fuse burns, quarantine
- * cases, key custody. Written in the event's transaction; every write is idempotent on its natural key, so a
+ * The registry tables that record facts beside the unit's state: jobs and their steps (progress and fuse burns
+ * through {@link JobProgress}), quarantine cases, key custody. Written in the event's transaction; every write is idempotent on its natural key, so a
  * replayed event cannot double a row.
  */
 @ApplicationScoped
@@ -43,9 +42,9 @@ public class RegistryProjection {
                 + "ON CONFLICT DO NOTHING", "job_steps " + job.jobId(), steps);
     }
 
-    /** A collector of step progress for one batch of events (written by its {@link StepProgress#flush()}). */
-    public StepProgress stepProgress() {
-        return new StepProgress(jdbc);
+    /** A collector of step progress for one batch of events (written by its {@link JobProgress#flush()}). */
+    public JobProgress jobProgress() {
+        return new JobProgress(jdbc);
     }
 
     public void stepFailed(StepFailed e, Instant now) {
@@ -56,27 +55,16 @@ public class RegistryProjection {
                 e.jobId());
     }
 
-    public void fuseBurned(FuseBurned e, Instant now) {
-        jdbc.update("INSERT INTO fuse_burns (mac, job_id, step, block, field, before_value, after_value, kcv, "
-                + "read_protected, write_protected, burned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT DO NOTHING", "fuse_burns " + e.mac() + " job " + e.jobId() + " step " + e.step(),
-                e.mac().toString(), e.jobId(), e.step(), e.block(), e.field(), e.before(), e.after(), e.kcv(),
-                e.readProtected(), e.writeProtected(), now);
-        if (e.kcv() != null) {
-            jdbc.update("UPDATE custody SET burned_job_id = ?, burned_block = ?, burned_at = ?, read_protected = ?, "
-                    + "updated_at = ? WHERE mac = ? AND kcv = ?", "custody " + e.mac() + " kcv " + e.kcv(),
-                    e.jobId(), e.field(), now, e.readProtected(), now, e.mac().toString(), e.kcv());
-        }
-    }
-
     public void keysIssued(KeyMaterialIssued e, Instant now) {
+        List<Object[]> rows = new ArrayList<>(e.wrappedKeys().size());
         for (WrappedKey k : e.wrappedKeys()) {
-            jdbc.update("INSERT INTO custody (key_id, mac, request_id, kind, purpose, kcv, station_id, "
-                    + "wrapping_key_fingerprint, issued_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT DO NOTHING", "custody " + k.keyId(), k.keyId(), e.mac().toString(), e.requestId(),
-                    k.kind().name(), k.purpose() == null ? null : k.purpose().name(), k.kcv(), e.stationId(),
-                    e.wrappingKeyFingerprint(), now, now);
+            rows.add(new Object[] {k.keyId(), e.mac().toString(), e.requestId(), k.kind().name(),
+                    k.purpose() == null ? null : k.purpose().name(), k.kcv(), e.stationId(),
+                    e.wrappingKeyFingerprint(), now, now});
         }
+        jdbc.batch("INSERT INTO custody (key_id, mac, request_id, kind, purpose, kcv, station_id, "
+                + "wrapping_key_fingerprint, issued_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", "custody of " + e.mac() + " request " + e.requestId(), rows);
     }
 
     public void quarantined(QuarantineOrdered q, Instant now) {

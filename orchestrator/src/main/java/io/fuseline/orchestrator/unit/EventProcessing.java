@@ -10,7 +10,7 @@ import io.fuseline.orchestrator.lifecycle.WorkOrderView;
 import io.fuseline.orchestrator.store.InboxStore;
 import io.fuseline.orchestrator.store.RegistryProjection;
 import io.fuseline.orchestrator.store.StationStore;
-import io.fuseline.orchestrator.store.StepProgress;
+import io.fuseline.orchestrator.store.JobProgress;
 import io.fuseline.orchestrator.store.StoredUnit;
 import io.fuseline.orchestrator.store.DeviceStore;
 import io.fuseline.orchestrator.store.WorkOrderStore;
@@ -74,7 +74,7 @@ class EventProcessing {
 
     /** Starts a batch of events handled in one transaction; {@link Batch#finish()} it before commit. */
     Batch batch() {
-        return new Batch(writer.batch(), stations.sightings(), projections.stepProgress());
+        return new Batch(writer.batch(), stations.sightings(), projections.jobProgress());
     }
 
     /**
@@ -86,7 +86,7 @@ class EventProcessing {
     final class Batch {
         private final OutcomeWriter.AuditBatch audit;
         private final StationStore.Sightings sightings;
-        private final StepProgress steps;
+        private final JobProgress steps;
         /** The stations this batch writes a sighting of, and when. */
         private final Map<String, Instant> seen = new HashMap<>();
         /**
@@ -99,7 +99,7 @@ class EventProcessing {
         /** The claimed events not handled yet, or null when each event is recorded in the inbox as it comes. */
         private Set<InboxStore.Delivery> fresh;
 
-        private Batch(OutcomeWriter.AuditBatch audit, StationStore.Sightings sightings, StepProgress steps) {
+        private Batch(OutcomeWriter.AuditBatch audit, StationStore.Sightings sightings, JobProgress steps) {
             this.audit = audit;
             this.sightings = sightings;
             this.steps = steps;

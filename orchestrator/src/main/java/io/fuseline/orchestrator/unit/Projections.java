@@ -7,7 +7,7 @@ import io.fuseline.orchestrator.lifecycle.UnitState;
 import io.fuseline.orchestrator.recipe.RecipeBook;
 import io.fuseline.orchestrator.metrics.UnitMetrics;
 import io.fuseline.orchestrator.store.RegistryProjection;
-import io.fuseline.orchestrator.store.StepProgress;
+import io.fuseline.orchestrator.store.JobProgress;
 import io.fuseline.schemas.message.FuseBurned;
 import io.fuseline.schemas.message.FuselineMessage;
 import io.fuseline.schemas.message.KeyMaterialIssued;
@@ -34,13 +34,13 @@ class Projections {
         this.recipes = recipes;
     }
 
-    /** A collector for the step progress of one batch of events; {@link StepProgress#flush()} it before commit. */
-    StepProgress stepProgress() {
-        return registry.stepProgress();
+    /** A collector for the step progress of one batch of events; {@link JobProgress#flush()} it before commit. */
+    JobProgress jobProgress() {
+        return registry.jobProgress();
     }
 
     /** Records what {@code event} adds; step progress goes to {@code steps}, everything else is written at once. */
-    void record(FuselineMessage event, Optional<Unit> before, Outcome outcome, Instant now, StepProgress steps) {
+    void record(FuselineMessage event, Optional<Unit> before, Outcome outcome, Instant now, JobProgress steps) {
         Unit after = outcome.unit();
         if (event instanceof StepStarted s) {
             steps.started(s, now);
@@ -56,7 +56,7 @@ class Projections {
         if (event instanceof StepFailed f) {
             registry.stepFailed(f, now);
         } else if (event instanceof FuseBurned b) {
-            registry.fuseBurned(b, now);
+            steps.burned(b, now);
         } else if (event instanceof KeyMaterialIssued k && !after.keys().isEmpty()
                 && before.map(u -> u.keys().isEmpty()).orElse(false)) {
             registry.keysIssued(k, now);

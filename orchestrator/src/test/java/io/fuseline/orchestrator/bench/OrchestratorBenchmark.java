@@ -95,6 +95,7 @@ public final class OrchestratorBenchmark {
                                 (System.nanoTime() - w) / 1e9);
                         line.reset();
                     }
+                    long[] walStart = wal(db);
                     CpuMeter.Sample cpuStart = cpu.sample();
                     double loadStart = load();
                     long start = System.nanoTime();
@@ -102,6 +103,9 @@ public final class OrchestratorBenchmark {
                     double seconds = (System.nanoTime() - start) / 1e9;
                     report(units, partitions, window, seconds, line);
                     cpuReport(units, seconds, cpu.sample().minus(cpuStart), loadStart, load());
+                    long[] walEnd = wal(db);
+                    System.out.printf("write-ahead log per unit: %.1f KiB, %.1f full-page images%n",
+                            (walEnd[0] - walStart[0]) / 1024.0 / units, (double) (walEnd[1] - walStart[1]) / units);
                     if (PG_STATS) {
                         statementStats(db);
                     }
@@ -183,6 +187,17 @@ public final class OrchestratorBenchmark {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
+    /** Bytes of write-ahead log written so far, and full-page images among them (pg_stat_wal). */
+    private static long[] wal(EmbeddedPostgresDatabase db) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", "postgres");
+             Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn, wal_fpi "
+                     + "FROM pg_stat_wal")) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
+    }
+
     /** The statements that took the server's time (with {@code -Dbench.pg-stats=true}). */
     private static void statementStats(EmbeddedPostgresDatabase db) throws Exception {
         String url = db.jdbcUrl();
@@ -199,6 +214,17 @@ public final class OrchestratorBenchmark {
             while (rs.next()) {
                 System.out.printf("%9d calls %8d ms %9d rows  %s%n", rs.getLong(1), rs.getLong(2), rs.getLong(3),
                         rs.getString(4));
+            }
+        }
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+             Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT relname, n_live_tup, n_tup_upd, n_tup_hot_upd, "
+                     + "pg_relation_size(relid), pg_total_relation_size(relid) FROM pg_stat_user_tables "
+                     + "ORDER BY pg_total_relation_size(relid) DESC LIMIT 12")) {
+            System.out.println("tables (all units, warm-up included): rows, updates (HOT), heap / with indexes and TOAST");
+            while (rs.next()) {
+                System.out.printf("%-28s %9d rows %9d upd (%d HOT) %8d KiB / %8d KiB%n", rs.getString(1),
+                        rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) / 1024, rs.getLong(6) / 1024);
             }
         }
     }

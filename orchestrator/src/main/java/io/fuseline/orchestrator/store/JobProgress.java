@@ -1,5 +1,6 @@
 package io.fuseline.orchestrator.store;
 
+import io.fuseline.schemas.message.FuseBurned;
 import io.fuseline.schemas.message.StepCompleted;
 import io.fuseline.schemas.message.StepStarted;
 import java.time.Instant;
@@ -11,12 +12,13 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Steps started and completed during one batch of events, written when the batch ends: one row update per step
- * (a step started and completed in the same batch is written once) in one JDBC batch, instead of one statement per
- * event (a job's steps are most of the events a station sends). The rows end as if each event had been written on
- * its own; callers {@link #flush()} before any other write to the same jobs. Not thread-safe.
+ * What jobs did during one batch of events, written when the batch ends: steps started and completed (one row
+ * update per step: a step started and completed in the same batch is written once) and fuses burned, each kind in
+ * one JDBC batch, instead of one statement per event (a job's steps are most of the events a station sends). The
+ * rows end as if each event had been written on its own; callers {@link #flush()} before any other write to the same
+ * jobs. Not thread-safe.
  */
-public final class StepProgress {
+public final class JobProgress {
     /** What the batch learnt of one step: when it started and, if it did, how it completed. */
     private static final class Step {
         private Instant startedAt;
@@ -32,8 +34,10 @@ public final class StepProgress {
     private final Map<Key, Step> steps = new LinkedHashMap<>();
     private final Set<String> jobsStarted = new LinkedHashSet<>();
     private final Map<String, Instant> jobsDone = new LinkedHashMap<>();
+    private final List<Object[]> burns = new ArrayList<>();
+    private final List<Object[]> burnedKeys = new ArrayList<>();
 
-    StepProgress(Jdbc jdbc) {
+    JobProgress(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -56,9 +60,19 @@ public final class StepProgress {
         }
     }
 
+    /** A fuse field burned; a key's burn is also noted on the key's custody row. */
+    public void burned(FuseBurned e, Instant now) {
+        burns.add(new Object[] {e.mac().toString(), e.jobId(), e.step(), e.block(), e.field(), e.before(), e.after(),
+                e.kcv(), e.readProtected(), e.writeProtected(), now});
+        if (e.kcv() != null) {
+            burnedKeys.add(new Object[] {e.jobId(), e.field(), now, e.readProtected(), now, e.mac().toString(),
+                    e.kcv()});
+        }
+    }
+
     /** Writes what was noted so far (nothing if nothing was). */
     public void flush() {
-        if (steps.isEmpty() && jobsDone.isEmpty()) {
+        if (steps.isEmpty() && jobsDone.isEmpty() && burns.isEmpty()) {
             return;
         }
         List<Object[]> started = new ArrayList<>();
@@ -84,8 +98,16 @@ public final class StepProgress {
         jdbc.batch("UPDATE jobs SET status = 'COMPLETED', finished_at = ? WHERE job_id = ?", "jobs: "
                 + jobsDone.size() + " completed", jobsDone.entrySet().stream()
                 .map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
+        jdbc.batch("INSERT INTO fuse_burns (mac, job_id, step, block, field, before_value, after_value, kcv, "
+                + "read_protected, write_protected, burned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", "fuse_burns: " + burns.size(), burns);
+        jdbc.batch("UPDATE custody SET burned_job_id = ?, burned_block = ?, burned_at = ?, read_protected = ?, "
+                + "updated_at = ? WHERE mac = ? AND kcv = ?", "custody: " + burnedKeys.size() + " keys burned",
+                burnedKeys);
         steps.clear();
         jobsStarted.clear();
         jobsDone.clear();
+        burns.clear();
+        burnedKeys.clear();
     }
 }
