@@ -36,7 +36,11 @@ public record ServiceSpec(String name, List<String> jvmArgs, List<String> main, 
         Map<String, String> props = new java.util.HashMap<>(config);
         props.put("quarkus.http.port", String.valueOf(httpPort));
         props.put("quarkus.http.host", "127.0.0.1");
-        return new ServiceSpec(name, List.of("-Xmx512m"), List.of("-jar", appDir.resolve("quarkus-run.jar").toString()),
+        // The parallel collector: a line's services want throughput on few cores, and their live data is small
+        // (young collections of a few milliseconds). G1's concurrent marking and barriers cost the orchestrator
+        // 13 % more CPU per unit in OrchestratorBenchmark (docs/benchmarks.md).
+        return new ServiceSpec(name, List.of("-Xmx512m", "-XX:+UseParallelGC"),
+                List.of("-jar", appDir.resolve("quarkus-run.jar").toString()),
                 props, workDir, logDir.resolve(name + ".log"),
                 URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"), Duration.ofSeconds(120));
     }

@@ -156,7 +156,9 @@ public final class OrchestratorBenchmark {
         }
 
         static Broker inProcess() throws IOException, InterruptedException {
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+            // The collector ./fuseline gives the JVM that hosts a line's broker.
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:+UseParallelGC", "-cp",
                     System.getProperty("java.class.path"), BrokerProcess.class.getName())
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
@@ -236,8 +238,9 @@ public final class OrchestratorBenchmark {
 
     private static Process launch(Path jar, String bootstrap, EmbeddedPostgresDatabase db, int port, int partitions)
             throws IOException {
+        // The JVM options a line starts its services with (deploy's ServiceSpec.quarkus).
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dkafka.bootstrap.servers=" + bootstrap, "-Dquarkus.datasource.jdbc.url=" + db.jdbcUrl(),
+                "-Xmx512m", "-XX:+UseParallelGC", "-Dkafka.bootstrap.servers=" + bootstrap, "-Dquarkus.datasource.jdbc.url=" + db.jdbcUrl(),
                 "-Dquarkus.datasource.username=" + db.user(), "-Dquarkus.datasource.password=" + db.password(),
                 "-Dquarkus.http.port=" + port, "-Dfuseline.lifecycle.recipes-dir=src/test/resources/recipes",
                 "-Dfuseline.audit.checkpoint.signer=local",
