@@ -45,9 +45,9 @@ public class LineQueries {
     public List<JigNow> jigs(Instant since) {
         return rows.list("SELECT DISTINCT ON (d.station_id, d.jig_id) d.station_id, d.jig_id, d.mac, d.state, "
                 + "d.work_order_id, d.updated_at, j.job_id, j.attempt, "
-                + "(SELECT count(*) FROM job_steps s WHERE s.job_id = j.job_id) AS steps, "
-                + "(SELECT count(*) FROM job_steps s WHERE s.job_id = j.job_id AND s.status = 'COMPLETED') AS done, "
-                + "(SELECT s.number || ' ' || s.kind FROM job_steps s WHERE s.job_id = j.job_id "
+                + "(SELECT count(*) FROM job_step_view s WHERE s.job_id = j.job_id) AS steps, "
+                + "(SELECT count(*) FROM job_step_view s WHERE s.job_id = j.job_id AND s.status = 'COMPLETED') AS done, "
+                + "(SELECT s.number || ' ' || s.kind FROM job_step_view s WHERE s.job_id = j.job_id "
                 + "AND s.status <> 'PENDING' ORDER BY s.number DESC LIMIT 1) AS current_step "
                 + "FROM devices d LEFT JOIN LATERAL (SELECT job_id, attempt FROM jobs WHERE jobs.mac = d.mac "
                 + "ORDER BY attempt DESC LIMIT 1) j ON true WHERE d.updated_at >= ? "

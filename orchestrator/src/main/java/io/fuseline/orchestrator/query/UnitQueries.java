@@ -74,7 +74,7 @@ public class UnitQueries {
                         rs.getString("jig_id"), rs.getString("status"), Rows.time(rs, "issued_at"),
                         Rows.time(rs, "finished_at"), new ArrayList<>()), mac);
         for (JobView job : jobs) {
-            job.steps().addAll(rows.list("SELECT * FROM job_steps WHERE job_id = ? ORDER BY number",
+            job.steps().addAll(rows.list("SELECT * FROM job_step_view WHERE job_id = ? ORDER BY number",
                     "job_steps of " + job.jobId() + " unit " + mac, UnitQueries::step, job.jobId()));
         }
         return jobs;

@@ -79,19 +79,24 @@ public final class JobProgress {
         List<Object[]> completed = new ArrayList<>();
         steps.forEach((k, s) -> {
             if (s.finishedAt == null) {
-                started.add(new Object[] {s.startedAt, k.jobId(), k.step()});
+                started.add(new Object[] {k.jobId(), k.step(), s.startedAt});
             } else {
                 // A start seen in this batch is kept unless the row already has one (a start from an earlier batch).
-                completed.add(new Object[] {s.startedAt, s.finishedAt, s.durationMillis, s.evidence, k.jobId(),
-                        k.step()});
+                completed.add(new Object[] {k.jobId(), k.step(), s.startedAt, s.finishedAt, s.durationMillis,
+                        s.evidence});
             }
         });
-        // A step starts only from PENDING (a late report of its start changes nothing).
-        jdbc.batch("UPDATE job_steps SET status = 'STARTED', started_at = ? WHERE job_id = ? AND number = ? "
-                + "AND status = 'PENDING'", "job_steps: " + started.size() + " started", started);
-        jdbc.batch("UPDATE job_steps SET status = 'COMPLETED', started_at = coalesce(started_at, ?::timestamptz), "
-                + "finished_at = ?, duration_ms = ?, evidence = ?::jsonb WHERE job_id = ? AND number = ?", "job_steps: "
-                + completed.size() + " completed", completed);
+        // A step's row appears with its first report (the plan is the job's); a step starts only from PENDING (a
+        // late report of its start changes nothing). Jobs issued before V12 have every row already: the same
+        // statements update them.
+        jdbc.batch("INSERT INTO job_steps (job_id, number, status, started_at) VALUES (?, ?, 'STARTED', ?) "
+                + "ON CONFLICT (job_id, number) DO UPDATE SET status = 'STARTED', started_at = EXCLUDED.started_at "
+                + "WHERE job_steps.status = 'PENDING'", "job_steps: " + started.size() + " started", started);
+        jdbc.batch("INSERT INTO job_steps (job_id, number, status, started_at, finished_at, duration_ms, evidence) "
+                + "VALUES (?, ?, 'COMPLETED', ?, ?, ?, ?::jsonb) ON CONFLICT (job_id, number) DO UPDATE SET "
+                + "status = 'COMPLETED', started_at = coalesce(job_steps.started_at, EXCLUDED.started_at), "
+                + "finished_at = EXCLUDED.finished_at, duration_ms = EXCLUDED.duration_ms, evidence = EXCLUDED.evidence",
+                "job_steps: " + completed.size() + " completed", completed);
         // A job runs from its first started step on, and is done with its last.
         jdbc.batch("UPDATE jobs SET status = 'RUNNING' WHERE job_id = ? AND status = 'ISSUED'", "jobs: "
                 + jobsStarted.size() + " running", jobsStarted.stream().map(id -> new Object[] {id}).toList());

@@ -1,5 +1,6 @@
 package io.fuseline.orchestrator.store;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.fuseline.schemas.message.JobStep;
 import io.fuseline.schemas.message.KeyMaterialIssued;
 import io.fuseline.schemas.message.ProvisionJob;
@@ -30,16 +31,16 @@ public class RegistryProjection {
             jdbc.update("UPDATE jobs SET status = 'ABANDONED', finished_at = ? WHERE job_id = ? AND status IN "
                     + "('ISSUED', 'RUNNING')", "jobs " + previousJobId, now, previousJobId);
         }
-        jdbc.update("INSERT INTO jobs (job_id, mac, station_id, jig_id, work_order_id, recipe_id, attempt, "
-                + "key_material_request_id, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                "jobs " + job.jobId(), job.jobId(), job.mac().toString(), job.stationId(), job.jigId(),
-                job.workOrderId(), job.recipeId(), job.attempt(), job.keyMaterialRequestId(), now);
-        List<Object[]> steps = new ArrayList<>(job.steps().size());
+        // The plan rides with the job; job_steps gets a row when the station first reports a step (JobProgress).
+        ArrayNode plan = Jdbc.JSON.createArrayNode();
         for (JobStep s : job.steps()) {
-            steps.add(new Object[] {job.jobId(), s.number(), s.kind().name(), s.irreversible(), Jdbc.json(s.params())});
+            plan.addObject().put("number", s.number()).put("kind", s.kind().name()).put("irreversible",
+                    s.irreversible()).set("params", Jdbc.JSON.valueToTree(s.params()));
         }
-        jdbc.batch("INSERT INTO job_steps (job_id, number, kind, irreversible, params) VALUES (?, ?, ?, ?, ?::jsonb) "
-                + "ON CONFLICT DO NOTHING", "job_steps " + job.jobId(), steps);
+        jdbc.update("INSERT INTO jobs (job_id, mac, station_id, jig_id, work_order_id, recipe_id, attempt, "
+                + "key_material_request_id, issued_at, plan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
+                + "ON CONFLICT DO NOTHING", "jobs " + job.jobId(), job.jobId(), job.mac().toString(), job.stationId(),
+                job.jigId(), job.workOrderId(), job.recipeId(), job.attempt(), job.keyMaterialRequestId(), now, plan);
     }
 
     /** A collector of step progress for one batch of events (written by its {@link JobProgress#flush()}). */
@@ -48,9 +49,10 @@ public class RegistryProjection {
     }
 
     public void stepFailed(StepFailed e, Instant now) {
-        jdbc.update("UPDATE job_steps SET status = 'FAILED', finished_at = ?, failure_reason = ? WHERE job_id = ? "
-                + "AND number = ?", "job_steps " + e.jobId() + " step " + e.step(), now, e.reason().name(), e.jobId(),
-                e.step());
+        jdbc.update("INSERT INTO job_steps (job_id, number, status, finished_at, failure_reason) "
+                + "VALUES (?, ?, 'FAILED', ?, ?) ON CONFLICT (job_id, number) DO UPDATE SET status = 'FAILED', "
+                + "finished_at = EXCLUDED.finished_at, failure_reason = EXCLUDED.failure_reason",
+                "job_steps " + e.jobId() + " step " + e.step(), e.jobId(), e.step(), now, e.reason().name());
         jdbc.update("UPDATE jobs SET status = 'FAILED', finished_at = ? WHERE job_id = ?", "jobs " + e.jobId(), now,
                 e.jobId());
     }

@@ -37,7 +37,7 @@ public class Registry {
     List<String> jobSteps(String jobId) {
         return strings("SELECT number || ' ' || status || ' ' || (started_at IS NOT NULL) || ' ' || "
                 + "(finished_at IS NOT NULL) || ' ' || (duration_ms IS NOT NULL) || ' ' || (evidence IS NOT NULL) "
-                + "FROM job_steps WHERE job_id = ? ORDER BY number", jobId);
+                + "FROM job_step_view WHERE job_id = ? ORDER BY number", jobId);
     }
 
     List<String> jobIds(MacAddress mac) {
