@@ -2,15 +2,14 @@ package io.fuseline.orchestrator.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fuseline.orchestrator.audit.AuditBody;
 import io.fuseline.orchestrator.audit.AuditChainVerifier;
 import io.fuseline.orchestrator.audit.AuditHash;
-import io.fuseline.orchestrator.audit.CanonicalJson;
 import io.fuseline.orchestrator.audit.ChainReport;
 import io.fuseline.orchestrator.audit.StoredAuditRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -130,16 +129,18 @@ public class AuditLogStore {
             this.firstSequence = sequence;
         }
 
-        /**
-         * Appends one record (written at {@link #finish()}); its time is truncated to microseconds, PostgreSQL's
-         * precision, before hashing.
-         */
+        /** Appends one record (written at {@link #finish()}), computing its canonical text and hash. */
         public void append(String actor, String action, String subject, ObjectNode payload, Instant time) {
+            append(AuditBody.of(actor, action, subject, payload, time));
+        }
+
+        /** Appends a record prepared before the head was locked: only its place in the chain is added here. */
+        public void append(AuditBody body) {
             long seq = sequence + 1;
-            Instant t = time.truncatedTo(ChronoUnit.MICROS);
-            String canonical = CanonicalJson.of(AuditHash.body(seq, head, actor, action, subject, payload, t));
+            String canonical = body.canonical(seq, head);
             String hash = AuditHash.sha256(canonical);
-            rows.add(new Object[] {seq, head, hash, actor, action, subject, t, canonical, canonical});
+            rows.add(new Object[] {seq, head, hash, body.actor(), body.action(), body.subject(), body.time(),
+                    canonical, canonical});
             sequence = seq;
             head = hash;
         }

@@ -1,11 +1,13 @@
 package io.fuseline.orchestrator.unit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fuseline.orchestrator.audit.AuditBody;
 import io.fuseline.orchestrator.lifecycle.AuditEntry;
 import io.fuseline.orchestrator.lifecycle.Outcome;
 import io.fuseline.orchestrator.lifecycle.StateKind;
 import io.fuseline.orchestrator.lifecycle.Unit;
 import io.fuseline.orchestrator.messaging.MessagingConfig;
+import io.fuseline.orchestrator.metrics.UnitMetrics;
 import io.fuseline.orchestrator.outbox.OutboxStore;
 import io.fuseline.orchestrator.store.AuditLogStore;
 import io.fuseline.orchestrator.store.DeviceStore;
@@ -19,7 +21,6 @@ import io.fuseline.schemas.codec.EncodedEvent;
 import io.fuseline.schemas.message.DeviceProvisioned;
 import io.fuseline.schemas.message.FuselineMessage;
 import io.fuseline.schemas.message.QuarantineOrdered;
-import io.fuseline.orchestrator.metrics.UnitMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -137,17 +138,35 @@ class OutcomeWriter {
             }
         }
 
-        /** Locks the audit head, appends, queues; does nothing (and locks nothing) when nothing was added. */
+        /**
+         * Locks the audit head, appends, queues; does nothing (and locks nothing) when nothing was added. Every
+         * record's body and every command that does not carry the head are prepared first: the head's lock
+         * serialises all instances' transactions until they commit, so only what needs the head is done under it.
+         */
         void flush() {
             if (pending.isEmpty()) {
                 return;
             }
-            AuditLogStore.Appender chain = audit.open();
-            List<OutboxStore.Queued> queued = new ArrayList<>();
+            List<Prepared> prepared = new ArrayList<>(pending.size());
             for (Pending p : pending) {
-                write(chain, p, queued);
+                prepared.add(prepare(p));
             }
             pending.clear();
+            AuditLogStore.Appender chain = audit.open();
+            List<OutboxStore.Queued> queued = new ArrayList<>();
+            for (Prepared p : prepared) {
+                for (AuditBody record : p.records()) {
+                    chain.append(record);
+                }
+                // The unit's closing record is the last one the lifecycle asked for: its hash is the verdict's head.
+                String head = chain.head();
+                for (PreparedCommand c : p.commands()) {
+                    EncodedEvent encoded = c.encoded() != null ? c.encoded()
+                            : codec.encodeBuilt(withHead(c.event(), head));
+                    chain.append(c.queuedRecord());
+                    queued.add(new OutboxStore.Queued(c.topic(), c.key(), encoded.headers(), encoded.data()));
+                }
+            }
             chain.finish();
             // The audit records reach fuseline.audit from the log itself (OutboxRelay), not through the outbox.
             if (!queued.isEmpty()) {
@@ -155,29 +174,45 @@ class OutcomeWriter {
             }
         }
 
-        private void write(AuditLogStore.Appender chain, Pending p, List<OutboxStore.Queued> queued) {
+        private Prepared prepare(Pending p) {
+            List<AuditBody> records = new ArrayList<>(p.outcome().audit().size());
             for (AuditEntry e : p.outcome().audit()) {
-                chain.append(p.actor(), e.action(), p.subject(), Jdbc.JSON.valueToTree(e.details()), p.now());
+                records.add(AuditBody.of(p.actor(), e.action(), p.subject(), Jdbc.JSON.valueToTree(e.details()),
+                        p.now()));
             }
-            // The unit's closing record is the last one the lifecycle asked for: its hash is the verdict's audit head.
-            String head = chain.head();
+            List<PreparedCommand> commands = new ArrayList<>(p.outcome().commands().size());
             for (FuselineMessage command : p.outcome().commands()) {
-                FuselineMessage filled = command instanceof DeviceProvisioned dp ? withHead(dp, head) : command;
                 if (command instanceof QuarantineOrdered q) {
                     metrics.quarantined(q.reason().name());
                 }
                 // Built here from typed records: encoded without the JSON Schema check (decoding consumers check it;
-                // the schemas module's tests prove the records' JSON satisfies the schemas).
-                CloudEvent<FuselineMessage> event = CloudEvent.of(messaging.source(), filled);
-                EncodedEvent encoded = codec.encodeBuilt(event);
-                String topic = Topics.topicOf(filled).topicName();
-                String key = Topics.keyFor(filled);
+                // the schemas module's tests prove the records' JSON satisfies the schemas). A verdict carries the
+                // audit head, so it is encoded once the head is locked; its id and time are fixed now.
+                CloudEvent<FuselineMessage> event = CloudEvent.of(messaging.source(), command);
+                EncodedEvent encoded = command instanceof DeviceProvisioned ? null : codec.encodeBuilt(event);
+                String topic = Topics.topicOf(command).topicName();
+                String key = Topics.keyFor(command);
                 ObjectNode payload = Jdbc.JSON.createObjectNode().put("type", event.type()).put("eventId", event.id())
                         .put("topic", topic).put("key", key);
-                chain.append(ACTOR, "command.queued", p.subject(), payload, p.now());
-                queued.add(new OutboxStore.Queued(topic, key, encoded.headers(), encoded.data()));
+                commands.add(new PreparedCommand(event, encoded, topic, key,
+                        AuditBody.of(ACTOR, "command.queued", p.subject(), payload, p.now())));
             }
+            return new Prepared(records, commands);
         }
+    }
+
+    private record Prepared(List<AuditBody> records, List<PreparedCommand> commands) {
+    }
+
+    /** A command ready to queue: encoded already, or (a verdict) once the audit head is known. */
+    private record PreparedCommand(CloudEvent<FuselineMessage> event, EncodedEvent encoded, String topic, String key,
+                                   AuditBody queuedRecord) {
+    }
+
+    /** The command's event as sent: a {@link DeviceProvisioned} carries the audit head it closes with. */
+    private static CloudEvent<FuselineMessage> withHead(CloudEvent<FuselineMessage> event, String head) {
+        return event.data() instanceof DeviceProvisioned dp
+                ? CloudEvent.of(event.id(), event.source(), event.time(), withHead(dp, head)) : event;
     }
 
     private void countWorkOrder(Optional<Unit> before, Outcome outcome) {
