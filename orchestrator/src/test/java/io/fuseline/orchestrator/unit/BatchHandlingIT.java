@@ -96,6 +96,40 @@ class BatchHandlingIT {
         assertThat(auditLog.verify().ok()).as(auditLog.verify().toString()).isTrue();
     }
 
+    @Test
+    void aJobIssuedBeforePlansWereStoredRunsOnItsOwnStepRows() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            workOrders.create("wo-legacy", "sensor-s3-v2", "lot-legacy", 5, 0);
+            workOrders.assign(STATION, "wo-legacy");
+        });
+        MacAddress mac = Events.mac(0x7200);
+        assertThat(handler.acceptAll(List.of(CloudEvent.of(SOURCE, Events.identified(mac, STATION, "jig-3")))))
+                .containsOnlyNulls();
+        KeyMaterialRequested request = awaitVault(KeyMaterialRequested.class, mac);
+        assertThat(handler.acceptAll(List.of(CloudEvent.of("/fuseline/hsm-signer",
+                Events.issued(request.requestId(), mac, STATION))))).containsOnlyNulls();
+        ProvisionJob job = await().atMost(WAIT).until(() -> stationJobs.received().stream().map(CloudEvent::data)
+                .filter(ProvisionJob.class::isInstance).map(ProvisionJob.class::cast)
+                .filter(j -> j.mac().equals(mac)).findFirst(), o -> o.isPresent()).get();
+        assertThat(registry.jobSteps(job.jobId())).hasSize(job.steps().size())
+                .allSatisfy(row -> assertThat(row).endsWith(" PENDING false false false false"));
+
+        // As a registry upgraded mid-job has it: the steps as rows, no plan. Reports update those rows.
+        registry.asJobIssuedBeforePlans(job.jobId());
+        assertThat(registry.jobSteps(job.jobId())).hasSize(job.steps().size())
+                .allSatisfy(row -> assertThat(row).endsWith(" PENDING false false false false"));
+        List<CloudEvent<FuselineMessage>> reports = new ArrayList<>();
+        Events.run(job, 1, job.steps().size()).forEach(m -> reports.add(CloudEvent.of(SOURCE, m)));
+        int half = reports.size() / 2;
+        assertThat(handler.acceptAll(reports.subList(0, half))).containsOnlyNulls();
+        for (CloudEvent<FuselineMessage> report : reports.subList(half, reports.size())) {
+            assertThat(handler.acceptAll(List.of(report))).containsOnlyNulls();
+        }
+        assertThat(registry.state(mac)).isEqualTo("PROVISIONED");
+        assertThat(registry.jobSteps(job.jobId())).hasSize(job.steps().size())
+                .allSatisfy(row -> assertThat(row).endsWith(" COMPLETED true true true true"));
+    }
+
     private <T> T awaitVault(Class<T> type, MacAddress unit) {
         List<T> found = await().atMost(WAIT).until(() -> vault.received().stream().map(CloudEvent::data)
                 .filter(type::isInstance).map(type::cast)

@@ -40,6 +40,26 @@ public class Registry {
                 + "FROM job_step_view WHERE job_id = ? ORDER BY number", jobId);
     }
 
+    /**
+     * Turns a job into one issued before V12 stored plans: every planned step as a PENDING row of job_steps, and no
+     * plan on the job.
+     */
+    void asJobIssuedBeforePlans(String jobId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement rows = c.prepareStatement("INSERT INTO job_steps (job_id, number, kind, irreversible, "
+                     + "params) SELECT j.job_id, p.number, p.kind, p.irreversible, p.params FROM jobs j, "
+                     + "jsonb_to_recordset(j.plan) AS p(number integer, kind text, irreversible boolean, params jsonb) "
+                     + "WHERE j.job_id = ?");
+             PreparedStatement plan = c.prepareStatement("UPDATE jobs SET plan = NULL WHERE job_id = ?")) {
+            rows.setString(1, jobId);
+            rows.executeUpdate();
+            plan.setString(1, jobId);
+            plan.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     List<String> jobIds(MacAddress mac) {
         return strings("SELECT job_id FROM jobs WHERE mac = ? ORDER BY attempt", mac.toString());
     }
