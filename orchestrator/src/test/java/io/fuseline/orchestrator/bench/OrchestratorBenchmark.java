@@ -208,25 +208,26 @@ public final class OrchestratorBenchmark {
             s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
         }
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
-             Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("SELECT calls, round(total_exec_time) AS ms, rows, "
-                     + "left(regexp_replace(query, '\\s+', ' ', 'g'), 140) AS q FROM pg_stat_statements "
-                     + "ORDER BY total_exec_time DESC LIMIT 25")) {
-            System.out.println("server time per statement (pg_stat_statements):");
-            while (rs.next()) {
-                System.out.printf("%9d calls %8d ms %9d rows  %s%n", rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getString(4));
+             Statement s = c.createStatement()) {
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT calls, round(total_exec_time) AS ms, rows, "
+                    + "left(regexp_replace(query, '\\s+', ' ', 'g'), 140) AS q FROM pg_stat_statements "
+                    + "ORDER BY total_exec_time DESC LIMIT 25")) {
+                System.out.println("server time per statement (pg_stat_statements):");
+                while (rs.next()) {
+                    System.out.printf("%9d calls %8d ms %9d rows  %s%n", rs.getLong(1), rs.getLong(2),
+                            rs.getLong(3), rs.getString(4));
+                }
             }
-        }
-        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
-             Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("SELECT relname, n_live_tup, n_tup_upd, n_tup_hot_upd, "
-                     + "pg_relation_size(relid), pg_total_relation_size(relid) FROM pg_stat_user_tables "
-                     + "ORDER BY pg_total_relation_size(relid) DESC LIMIT 12")) {
-            System.out.println("tables (all units, warm-up included): rows, updates (HOT), heap / with indexes and TOAST");
-            while (rs.next()) {
-                System.out.printf("%-28s %9d rows %9d upd (%d HOT) %8d KiB / %8d KiB%n", rs.getString(1),
-                        rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) / 1024, rs.getLong(6) / 1024);
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT relname, n_live_tup, n_tup_upd, n_tup_hot_upd, "
+                    + "pg_relation_size(relid), pg_total_relation_size(relid) FROM pg_stat_user_tables "
+                    + "ORDER BY pg_total_relation_size(relid) DESC LIMIT 12")) {
+                System.out.println("tables (all units, warm-up included): rows, updates (HOT), heap / with indexes "
+                        + "and TOAST");
+                while (rs.next()) {
+                    System.out.printf("%-28s %9d rows %9d upd (%d HOT) %8d KiB / %8d KiB%n", rs.getString(1),
+                            rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) / 1024,
+                            rs.getLong(6) / 1024);
+                }
             }
         }
     }
