@@ -105,6 +105,13 @@ class CloudEventChannelIT {
             assertThat(header(r, Topics.DLQ_OFFSET_HEADER)).matches("\\d+");
             assertThat(header(r, Topics.DLQ_REASON_HEADER)).isNotBlank();
         }
+        // Each as it arrived.
+        assertThat(dead).filteredOn(r -> r.key().equals("poison-json")).singleElement()
+                .satisfies(r -> assertThat(r.value()).isEqualTo("{\"stationId\": ".getBytes(StandardCharsets.UTF_8)));
+        assertThat(dead).filteredOn(r -> r.key().equals("poison-type")).singleElement()
+                .satisfies(r -> assertThat(r.value()).isEqualTo(good.data()));
+        assertThat(dead).filteredOn(r -> r.key().equals("poison-size")).singleElement()
+                .satisfies(r -> assertThat(r.value()).isEqualTo(oversized));
         assertThat(reasonOf(dead, "poison-json")).contains("FLS-103");
         assertThat(reasonOf(dead, "poison-type")).contains("FLS-102").contains("io.fuseline.device.teleported.v1");
         assertThat(reasonOf(dead, "poison-size")).contains("FLS-106").contains("65536");
