@@ -1,33 +1,31 @@
 package io.fuseline.orchestrator.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * A record's canonical body prepared before its place in the chain is known: everything but {@code previousHash}
- * and {@code sequence}, already in canonical form. Appenders prepare bodies before they lock the chain's head, so
- * that under the lock only the two members are spliced in and the text hashed. The members sort as
- * {@code action, actor, payload, previousHash, sequence, subject, time}, so the two go between two precomputed
- * halves; {@link #canonical} is equal to {@code CanonicalJson.of(AuditHash.body(...))} for the same values.
+ * A record's canonical body prepared before its place in the chain is known. Appenders prepare bodies before they
+ * lock the chain's head, so that under the lock only {@code previousHash} and {@code sequence} are spliced in and
+ * the text hashed. The body is {@link AuditHash#body}'s, written once by {@link CanonicalJson} with stand-ins for
+ * the two members, which sort next to each other ({@code ... payload, previousHash, sequence, subject ...}) and are
+ * cut out; {@link #canonical} is therefore the canonical text of the body with the real values.
  */
 public final class AuditBody {
+    private static final String STAND_IN_HASH = "f".repeat(64);
+    private static final String STAND_INS = "\"previousHash\":\"" + STAND_IN_HASH + "\",\"sequence\":0";
+
     private final String actor;
     private final String action;
     private final String subject;
-    private final JsonNode payload;
     private final Instant time;
     private final String before;
     private final String after;
 
-    private AuditBody(String actor, String action, String subject, JsonNode payload, Instant time, String before,
-                      String after) {
+    private AuditBody(String actor, String action, String subject, Instant time, String before, String after) {
         this.actor = actor;
         this.action = action;
         this.subject = subject;
-        this.payload = payload;
         this.time = time;
         this.before = before;
         this.after = after;
@@ -40,17 +38,15 @@ public final class AuditBody {
      */
     public static AuditBody of(String actor, String action, String subject, JsonNode payload, Instant time) {
         Instant t = time.truncatedTo(ChronoUnit.MICROS);
-        ObjectNode head = JsonNodeFactory.instance.objectNode();
-        head.put("action", action);
-        head.put("actor", actor);
-        head.set("payload", payload);
-        ObjectNode tail = JsonNodeFactory.instance.objectNode();
-        tail.put("subject", subject);
-        tail.put("time", t.toString());
-        String h = CanonicalJson.of(head);
-        String a = CanonicalJson.of(tail);
-        return new AuditBody(actor, action, subject, payload, t,
-                h.substring(0, h.length() - 1) + ",\"previousHash\":\"", "," + a.substring(1));
+        String text = CanonicalJson.of(AuditHash.body(0, STAND_IN_HASH, actor, action, subject, payload, t));
+        // The last occurrence: a payload may hold members of the same names, but it sorts before them.
+        int at = text.lastIndexOf(STAND_INS);
+        if (at < 0) {
+            throw new IllegalStateException("the audit body no longer has previousHash and sequence side by side: "
+                    + text);
+        }
+        return new AuditBody(actor, action, subject, t, text.substring(0, at) + "\"previousHash\":\"",
+                text.substring(at + STAND_INS.length()));
     }
 
     /** The canonical text of the body at {@code sequence} after the record whose hash is {@code previousHash}. */
@@ -64,8 +60,6 @@ public final class AuditBody {
     public String action() { return action; }
 
     public String subject() { return subject; }
-
-    public JsonNode payload() { return payload; }
 
     /** The record's time, truncated to microseconds. */
     public Instant time() { return time; }

@@ -43,9 +43,11 @@ public final class AuditHash {
      */
     public static String recordJson(String canonicalBody, String recordHash) {
         if (canonicalBody.length() < 2 || canonicalBody.charAt(0) != '{' || canonicalBody.charAt(1) != '"') {
-            throw new IllegalArgumentException("not the canonical body of an audit record: " + canonicalBody);
+            throw new IllegalArgumentException("not the canonical body of an audit record: "
+                    + canonicalBody.substring(0, Math.min(80, canonicalBody.length())));
         }
-        if (recordHash.length() != 64 || !recordHash.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        if (recordHash.length() != 64
+                || !recordHash.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
             throw new IllegalArgumentException("not a SHA-256 in lowercase hex: " + recordHash);
         }
         return "{\"recordHash\":\"" + recordHash + "\"," + canonicalBody.substring(1);

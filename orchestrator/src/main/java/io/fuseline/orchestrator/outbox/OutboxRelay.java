@@ -2,8 +2,8 @@ package io.fuseline.orchestrator.outbox;
 
 import io.fuseline.esp.MacAddress;
 import io.fuseline.orchestrator.audit.AuditHash;
-import io.fuseline.orchestrator.store.AuditLogStore;
 import io.fuseline.orchestrator.messaging.MessagingConfig;
+import io.fuseline.orchestrator.store.AuditLogStore;
 import io.fuseline.schemas.MessageType;
 import io.fuseline.schemas.Topics;
 import io.fuseline.schemas.codec.CloudEventCodec;
@@ -152,7 +152,7 @@ public class OutboxRelay {
             for (AuditLogStore.Publishable r : records) {
                 // The stored canonical text is the record but for its hash: sent as it is, not parsed and re-written
                 // (AuditRecordJsonTest proves it decodes to the record itself).
-                byte[] data = AuditHash.recordJson(r.canonicalJson(), r.recordHash()).getBytes(StandardCharsets.UTF_8);
+                byte[] data = recordJson(r).getBytes(StandardCharsets.UTF_8);
                 String subject = MacAddress.isCanonical(r.subject()) ? r.subject() : null;
                 EncodedEvent encoded = codec.encodeSerialized(r.recordHash(), messaging.source(), r.time(), subject,
                         AUDIT_RECORD, data);
@@ -164,6 +164,17 @@ public class OutboxRelay {
             }
             return records.size();
         });
+    }
+
+    private static String recordJson(AuditLogStore.Publishable r) {
+        try {
+            return AuditHash.recordJson(r.canonicalJson(), r.recordHash());
+        } catch (IllegalArgumentException e) {
+            // A row altered in the database: publication stops here (retried) until the chain is repaired.
+            throw new IllegalStateException("audit record " + r.sequence() + " (subject " + r.subject()
+                    + ") cannot be published: " + e.getMessage() + "; verifying the chain (console, Audit page) names "
+                    + "the record that was changed", e);
+        }
     }
 
     private static ProducerRecord<String, byte[]> record(String topic, String key, Map<String, byte[]> headers,

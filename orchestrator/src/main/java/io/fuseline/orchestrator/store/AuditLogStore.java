@@ -1,7 +1,6 @@
 package io.fuseline.orchestrator.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fuseline.orchestrator.audit.AuditBody;
 import io.fuseline.orchestrator.audit.AuditChainVerifier;
 import io.fuseline.orchestrator.audit.AuditHash;
@@ -116,7 +115,8 @@ public class AuditLogStore {
         // The payload column is taken from the canonical text by the server: the payload is serialised once, for the
         // hash, and the column cannot differ from what the hash covers.
         private static final String INSERT = "INSERT INTO audit_log (sequence, previous_hash, record_hash, actor, "
-                + "action, subject, time, canonical_json, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, (?::jsonb)->'payload')";
+                + "action, subject, time, canonical_json, payload) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, (?::jsonb)->'payload')";
 
         private long sequence;
         private String head;
@@ -129,12 +129,10 @@ public class AuditLogStore {
             this.firstSequence = sequence;
         }
 
-        /** Appends one record (written at {@link #finish()}), computing its canonical text and hash. */
-        public void append(String actor, String action, String subject, ObjectNode payload, Instant time) {
-            append(AuditBody.of(actor, action, subject, payload, time));
-        }
-
-        /** Appends a record prepared before the head was locked: only its place in the chain is added here. */
+        /**
+         * Appends a record (written at {@link #finish()}) prepared before the head was locked: only its place in the
+         * chain is added here, and its hash computed.
+         */
         public void append(AuditBody body) {
             long seq = sequence + 1;
             String canonical = body.canonical(seq, head);

@@ -95,7 +95,8 @@ public final class JobProgress {
         jdbc.batch("INSERT INTO job_steps (job_id, number, status, started_at, finished_at, duration_ms, evidence) "
                 + "VALUES (?, ?, 'COMPLETED', ?, ?, ?, ?::jsonb) ON CONFLICT (job_id, number) DO UPDATE SET "
                 + "status = 'COMPLETED', started_at = coalesce(job_steps.started_at, EXCLUDED.started_at), "
-                + "finished_at = EXCLUDED.finished_at, duration_ms = EXCLUDED.duration_ms, evidence = EXCLUDED.evidence",
+                + "finished_at = EXCLUDED.finished_at, duration_ms = EXCLUDED.duration_ms, "
+                + "evidence = EXCLUDED.evidence",
                 "job_steps: " + completed.size() + " completed", completed);
         // A job runs from its first started step on, and is done with its last.
         jdbc.batch("UPDATE jobs SET status = 'RUNNING' WHERE job_id = ? AND status = 'ISSUED'", "jobs: "

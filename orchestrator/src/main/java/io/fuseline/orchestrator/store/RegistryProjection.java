@@ -15,8 +15,8 @@ import javax.sql.DataSource;
 
 /**
  * The registry tables that record facts beside the unit's state: jobs and their steps (progress and fuse burns
- * through {@link JobProgress}), quarantine cases, key custody. Written in the event's transaction; every write is idempotent on its natural key, so a
- * replayed event cannot double a row.
+ * through {@link JobProgress}), quarantine cases, key custody. Written in the event's transaction; every write is
+ * idempotent on its natural key, so a replayed event cannot double a row.
  */
 @ApplicationScoped
 public class RegistryProjection {

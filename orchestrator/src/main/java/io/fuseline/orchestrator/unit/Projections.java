@@ -34,7 +34,7 @@ class Projections {
         this.recipes = recipes;
     }
 
-    /** A collector for the step progress of one batch of events; {@link JobProgress#flush()} it before commit. */
+    /** A collector of what jobs did in one batch of events; {@link JobProgress#flush()} it before commit. */
     JobProgress jobProgress() {
         return registry.jobProgress();
     }
