@@ -12,7 +12,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -39,6 +42,26 @@ public class DeviceStore {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
             }
         });
+    }
+
+    /** The stored rows of those of {@code macs} that are registered, with one statement. */
+    public Map<MacAddress, StoredUnit> findAll(Collection<MacAddress> macs) {
+        if (macs.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.with("SELECT " + COLUMNS + " FROM devices WHERE mac = ANY (?)", "devices of " + macs.size()
+                + " units", ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("text", macs.stream().map(MacAddress::toString)
+                            .toArray()));
+                    Map<MacAddress, StoredUnit> units = new HashMap<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            StoredUnit u = read(rs);
+                            units.put(u.unit().mac(), u);
+                        }
+                    }
+                    return units;
+                });
     }
 
     /** Units that may be in a job on {@code stationId}, for the silence check. */

@@ -3,7 +3,11 @@ package io.fuseline.orchestrator.store;
 import io.fuseline.orchestrator.lifecycle.WorkOrderView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /** Work orders, their counters, and which station builds which. Callers run inside a transaction. */
@@ -74,8 +78,47 @@ public class WorkOrderStore {
 
     /** Adds to the counters of a work order (started, provisioned, quarantined). */
     public void count(String workOrderId, int started, int provisioned, int quarantined) {
-        jdbc.update("UPDATE work_orders SET started = started + ?, provisioned = provisioned + ?, "
-                + "quarantined = quarantined + ? WHERE id = ?", "work_orders counters " + workOrderId,
-                started, provisioned, quarantined, workOrderId);
+        Counts counts = counts();
+        counts.add(workOrderId, started, provisioned, quarantined);
+        counts.write();
+    }
+
+    /** A collector of counter changes, written together by {@link Counts#write()}. */
+    public Counts counts() {
+        return new Counts();
+    }
+
+    /**
+     * What one batch of events adds to work orders' counters: one update per work order when the batch ends instead
+     * of one per unit. Until then {@link #pending} tells the quota check what the batch has started. Not thread-safe.
+     */
+    public final class Counts {
+        private final Map<String, int[]> added = new TreeMap<>();
+
+        private Counts() {
+        }
+
+        public void add(String workOrderId, int started, int provisioned, int quarantined) {
+            int[] c = added.computeIfAbsent(workOrderId, id -> new int[3]);
+            c[0] += started;
+            c[1] += provisioned;
+            c[2] += quarantined;
+        }
+
+        /** The work order as the batch has changed it: with the units it started added. */
+        public WorkOrderView pending(WorkOrderView wo) {
+            int[] c = added.get(wo.id());
+            return c == null || c[0] == 0 ? wo : new WorkOrderView(wo.id(), wo.recipeId(), wo.lot(), wo.quantity(),
+                    wo.overbuildQuota(), wo.started() + c[0]);
+        }
+
+        /** Writes the counters in work-order order (transactions that share work orders lock them alike). */
+        public void write() {
+            List<Object[]> rows = new ArrayList<>(added.size());
+            added.forEach((id, c) -> rows.add(new Object[] {c[0], c[1], c[2], id}));
+            jdbc.batch("UPDATE work_orders SET started = started + ?, provisioned = provisioned + ?, "
+                    + "quarantined = quarantined + ? WHERE id = ?", "work_orders counters of " + added.keySet(), rows);
+            added.clear();
+        }
     }
 }

@@ -10,7 +10,7 @@ import io.fuseline.orchestrator.lifecycle.WorkOrderView;
 import io.fuseline.orchestrator.store.InboxStore;
 import io.fuseline.orchestrator.store.RegistryProjection;
 import io.fuseline.orchestrator.store.StationStore;
-import io.fuseline.orchestrator.store.JobProgress;
+import io.fuseline.orchestrator.store.RegistryBatch;
 import io.fuseline.orchestrator.store.StoredUnit;
 import io.fuseline.orchestrator.store.DeviceStore;
 import io.fuseline.orchestrator.store.WorkOrderStore;
@@ -74,19 +74,21 @@ class EventProcessing {
 
     /** Starts a batch of events handled in one transaction; {@link Batch#finish()} it before commit. */
     Batch batch() {
-        return new Batch(writer.batch(), stations.sightings(), projections.jobProgress());
+        return new Batch(writer.batch(), stations.sightings(), projections.batch(), workOrders.counts());
     }
 
     /**
-     * Events handled in one transaction, as consecutive {@link #handle(CloudEvent)} calls would. Each event's inbox
-     * entry, transition and registry rows are written as it is handled; the stations' sightings, then all audit
-     * records and commands (in event order, with one lock of the audit head) at {@link #finish()}, so the rows every
-     * transaction shares are locked last, in a fixed order. Not thread-safe.
+     * Events handled in one transaction, as consecutive {@link #handle(CloudEvent)} calls would. The inbox entries
+     * and the units' rows are read for all events at once ({@link #claim}); new units and the rare registry rows are
+     * written as events are handled; the common registry rows, the units' new rows, the stations' sightings, the work
+     * orders' counters, then all audit records and commands (in event order, with one lock of the audit head) at
+     * {@link #finish()}, so the rows every transaction shares are locked last, in a fixed order. Not thread-safe.
      */
-    final class Batch {
+    final class Batch implements OutcomeWriter.UnitRows {
         private final OutcomeWriter.AuditBatch audit;
         private final StationStore.Sightings sightings;
-        private final JobProgress steps;
+        private final RegistryBatch rows;
+        private final WorkOrderStore.Counts counts;
         /** The stations this batch writes a sighting of, and when. */
         private final Map<String, Instant> seen = new HashMap<>();
         /**
@@ -98,16 +100,24 @@ class EventProcessing {
         private final Map<MacAddress, Long> readVersions = new HashMap<>();
         /** The claimed events not handled yet, or null when each event is recorded in the inbox as it comes. */
         private Set<InboxStore.Delivery> fresh;
+        /** The stored rows of the claimed events' units (absent: not registered), read once by {@link #claim}. */
+        private final Map<MacAddress, StoredUnit> read = new HashMap<>();
+        private final Set<MacAddress> readAll = new HashSet<>();
 
-        private Batch(OutcomeWriter.AuditBatch audit, StationStore.Sightings sightings, JobProgress steps) {
+        private Batch(OutcomeWriter.AuditBatch audit, StationStore.Sightings sightings, RegistryBatch rows,
+                      WorkOrderStore.Counts counts) {
             this.audit = audit;
             this.sightings = sightings;
-            this.steps = steps;
+            this.rows = rows;
+            this.counts = counts;
         }
 
         private Optional<StoredUnit> find(MacAddress mac) {
             StoredUnit unit = written.get(mac);
-            return unit != null ? Optional.of(unit) : devices.find(mac);
+            if (unit != null) {
+                return Optional.of(unit);
+            }
+            return readAll.contains(mac) ? Optional.ofNullable(read.get(mac)) : devices.find(mac);
         }
 
         private void stored(MacAddress mac, Optional<StoredUnit> before, Optional<StoredUnit> after) {
@@ -122,6 +132,12 @@ class EventProcessing {
          */
         void claim(List<CloudEvent<FuselineMessage>> events) {
             fresh = new HashSet<>(inbox.firstDeliveries(events.stream().map(EventProcessing::delivery).toList()));
+            Set<MacAddress> macs = new HashSet<>();
+            for (CloudEvent<FuselineMessage> e : events) {
+                e.data().subjectMac().ifPresent(macs::add);
+            }
+            read.putAll(devices.findAll(macs));
+            readAll.addAll(macs);
         }
 
         /** Returns false for a duplicate delivery, which changes nothing. */
@@ -136,15 +152,23 @@ class EventProcessing {
         }
 
         /** Notes a unit's new row, written at {@link #finish()}. */
-        private void changed(Unit after, long expectedVersion, Instant now) {
+        @Override
+        public void updated(Unit after, long expectedVersion, Instant now) {
             readVersions.putIfAbsent(after.mac(), expectedVersion);
         }
 
+        /** Notes a work order's counters, written at {@link #finish()}. */
+        @Override
+        public void counted(String workOrderId, int started, int provisioned, int quarantined) {
+            counts.add(workOrderId, started, provisioned, quarantined);
+        }
+
         void finish() {
-            steps.flush();
+            rows.flush();
             sightings.write();
             sightingsStored.writing(seen);
             writeUnits();
+            counts.write();
             audit.flush();
         }
 
@@ -203,7 +227,8 @@ class EventProcessing {
         Outcome outcome;
         if (event.data() instanceof DeviceIdentified id) {
             Optional<WorkOrderView> wo = UnitLifecycle.needsWorkOrder(before.map(StoredUnit::unit))
-                    ? workOrders.openForStationLocked(id.stationId(), id.chip().toolName()) : Optional.empty();
+                    ? workOrders.openForStationLocked(id.stationId(), id.chip().toolName()).map(batch.counts::pending)
+                    : Optional.empty();
             outcome = lifecycle.identified(before.map(StoredUnit::unit), id, wo);
         } else if (before.isEmpty()) {
             LOG.warnf("unit %s: %s id=%s from %s names a unit the registry does not know", mac, event.type(),
@@ -213,9 +238,9 @@ class EventProcessing {
         } else {
             outcome = lifecycle.on(before.get().unit(), event.data());
         }
-        batch.stored(mac, before, writer.storeUnit(before, outcome, now, batch::changed));
+        batch.stored(mac, before, writer.storeUnit(before, outcome, now, batch));
         if (outcome.unit() != null) {
-            projections.record(event.data(), before.map(StoredUnit::unit), outcome, now, batch.steps);
+            projections.record(event.data(), before.map(StoredUnit::unit), outcome, now, batch.rows);
             logTransition(before, outcome);
         }
         batch.audit.add(OutcomeWriter.ACTOR, mac.toString(), outcome, now);

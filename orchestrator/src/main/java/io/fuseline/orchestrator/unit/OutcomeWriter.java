@@ -61,18 +61,29 @@ class OutcomeWriter {
      * outcome has no unit.
      */
     Optional<StoredUnit> storeUnit(Optional<StoredUnit> before, Outcome outcome, Instant now) {
-        return storeUnit(before, outcome, now, (after, expected, at) -> devices.update(after, expected, at));
+        return storeUnit(before, outcome, now, new UnitRows() {
+            @Override
+            public void updated(Unit after, long expectedVersion, Instant at) {
+                devices.update(after, expectedVersion, at);
+            }
+
+            @Override
+            public void counted(String workOrderId, int started, int provisioned, int quarantined) {
+                workOrders.count(workOrderId, started, provisioned, quarantined);
+            }
+        });
     }
 
-    /** Where a changed unit's row goes: written at once, or collected and written when a batch ends. */
-    @FunctionalInterface
+    /** Where a changed unit's row and its work order's counters go: written at once, or when a batch ends. */
     interface UnitRows {
         void updated(Unit after, long expectedVersion, Instant now);
+
+        void counted(String workOrderId, int started, int provisioned, int quarantined);
     }
 
     /**
-     * As {@link #storeUnit(Optional, Outcome, Instant)}, with an existing unit's new row handed to {@code rows} (a new
-     * unit is inserted at once: the registry's rows reference it).
+     * As {@link #storeUnit(Optional, Outcome, Instant)}, with an existing unit's new row and the counters handed to
+     * {@code rows} (a new unit is inserted at once: the registry's rows reference it).
      */
     Optional<StoredUnit> storeUnit(Optional<StoredUnit> before, Outcome outcome, Instant now, UnitRows rows) {
         Unit after = outcome.unit();
@@ -89,7 +100,7 @@ class OutcomeWriter {
         } else {
             stored = before;
         }
-        countWorkOrder(before.map(StoredUnit::unit), outcome);
+        countWorkOrder(before.map(StoredUnit::unit), outcome, rows);
         StateKind was = before.map(u -> u.unit().state().kind()).orElse(null);
         StateKind is = after.state().kind();
         if (was != is && (is == StateKind.PROVISIONED || is == StateKind.QUARANTINED || is == StateKind.RELEASED)) {
@@ -215,7 +226,7 @@ class OutcomeWriter {
                 ? CloudEvent.of(event.id(), event.source(), event.time(), withHead(dp, head)) : event;
     }
 
-    private void countWorkOrder(Optional<Unit> before, Outcome outcome) {
+    private static void countWorkOrder(Optional<Unit> before, Outcome outcome, UnitRows rows) {
         Unit after = outcome.unit();
         if (after.workOrderId() == null) {
             return;
@@ -225,7 +236,7 @@ class OutcomeWriter {
         int provisioned = now == StateKind.PROVISIONED && was != StateKind.PROVISIONED ? 1 : 0;
         int quarantined = now == StateKind.QUARANTINED && was != StateKind.QUARANTINED ? 1 : 0;
         if (outcome.admitted() || provisioned + quarantined > 0) {
-            workOrders.count(after.workOrderId(), outcome.admitted() ? 1 : 0, provisioned, quarantined);
+            rows.counted(after.workOrderId(), outcome.admitted() ? 1 : 0, provisioned, quarantined);
         }
     }
 

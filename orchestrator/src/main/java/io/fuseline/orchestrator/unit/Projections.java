@@ -7,7 +7,7 @@ import io.fuseline.orchestrator.lifecycle.UnitState;
 import io.fuseline.orchestrator.recipe.RecipeBook;
 import io.fuseline.orchestrator.metrics.UnitMetrics;
 import io.fuseline.orchestrator.store.RegistryProjection;
-import io.fuseline.orchestrator.store.JobProgress;
+import io.fuseline.orchestrator.store.RegistryBatch;
 import io.fuseline.schemas.message.FuseBurned;
 import io.fuseline.schemas.message.FuselineMessage;
 import io.fuseline.schemas.message.KeyMaterialIssued;
@@ -34,47 +34,47 @@ class Projections {
         this.recipes = recipes;
     }
 
-    /** A collector of what jobs did in one batch of events; {@link JobProgress#flush()} it before commit. */
-    JobProgress jobProgress() {
-        return registry.jobProgress();
+    /** A collector of the rows one batch of events adds; {@link RegistryBatch#flush()} it before commit. */
+    RegistryBatch batch() {
+        return registry.batch();
     }
 
-    /** Records what {@code event} adds; step progress goes to {@code steps}, everything else is written at once. */
-    void record(FuselineMessage event, Optional<Unit> before, Outcome outcome, Instant now, JobProgress steps) {
+    /** Records what {@code event} adds: the common rows go to {@code rows}, the rare ones are written at once. */
+    void record(FuselineMessage event, Optional<Unit> before, Outcome outcome, Instant now, RegistryBatch rows) {
         Unit after = outcome.unit();
         if (event instanceof StepStarted s) {
-            steps.started(s, now);
+            rows.started(s, now);
         } else if (event instanceof StepCompleted c) {
-            steps.completed(c, after.state().kind() == StateKind.PROVISIONED, now);
+            rows.completed(c, after.state().kind() == StateKind.PROVISIONED, now);
             metrics.stepDuration(c.kind().name(), c.durationMillis());
-        }
-        if (event instanceof StepFailed || !outcome.commands().isEmpty()) {
-            // A failure, a new attempt or a quarantine writes the same jobs and steps: the progress noted so far
-            // goes first, so the rows end as if every event had been written on its own.
-            steps.flush();
-        }
-        if (event instanceof StepFailed f) {
+        } else if (event instanceof StepFailed f) {
+            // Written at once, over the job's and step's rows: what the batch noted of them goes first.
+            rows.flush();
             registry.stepFailed(f, now);
         } else if (event instanceof FuseBurned b) {
-            steps.burned(b, now);
+            rows.burned(b, now);
         } else if (event instanceof KeyMaterialIssued k && !after.keys().isEmpty()
                 && before.map(u -> u.keys().isEmpty()).orElse(false)) {
-            registry.keysIssued(k, now);
+            rows.keysIssued(k, now);
         }
         String previousJob = before.flatMap(u -> u.state().job()).map(j -> j.jobId()).orElse(null);
         for (FuselineMessage command : outcome.commands()) {
             if (command instanceof ProvisionJob job) {
-                registry.jobIssued(job, previousJob, now);
+                if (previousJob != null) {
+                    rows.flush();
+                    registry.jobAbandoned(previousJob, now);
+                }
+                rows.jobIssued(job, now);
             } else if (command instanceof QuarantineOrdered q) {
                 registry.quarantined(q, now);
                 // Keys possibly in the chip are escrowed (an investigation may need them); others are destroyed.
-                registry.custodyDisposition(q.mac().toString(), q.irreversibleStepsDone() ? "ESCROW" : "DESTROY", now);
+                rows.custodyDisposition(q.mac().toString(), q.irreversibleStepsDone() ? "ESCROW" : "DESTROY", now);
             }
         }
         if (after.state() instanceof UnitState.Provisioned && !before.map(u -> u.state().kind()
                 == StateKind.PROVISIONED).orElse(false)) {
             String policy = recipes.find(after.recipeId()).map(r -> r.keyPolicy().name()).orElse("DESTROY");
-            registry.custodyDisposition(after.mac().toString(), policy, now);
+            rows.custodyDisposition(after.mac().toString(), policy, now);
         }
     }
 }

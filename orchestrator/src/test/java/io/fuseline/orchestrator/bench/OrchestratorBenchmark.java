@@ -107,7 +107,7 @@ public final class OrchestratorBenchmark {
                     System.out.printf("write-ahead log per unit: %.1f KiB, %.1f full-page images%n",
                             (walEnd[0] - walStart[0]) / 1024.0 / units, (double) (walEnd[1] - walStart[1]) / units);
                     if (PG_STATS) {
-                        statementStats(db);
+                        statementStats(db, warmup + units);
                     }
                 }
             } finally {
@@ -200,8 +200,8 @@ public final class OrchestratorBenchmark {
         }
     }
 
-    /** The statements that took the server's time (with {@code -Dbench.pg-stats=true}). */
-    private static void statementStats(EmbeddedPostgresDatabase db) throws Exception {
+    /** The statements that took the server's time, over {@code units} (warm-up included; {@code -Dbench.pg-stats}). */
+    private static void statementStats(EmbeddedPostgresDatabase db, int units) throws Exception {
         String url = db.jdbcUrl();
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
              Statement s = c.createStatement()) {
@@ -209,9 +209,19 @@ public final class OrchestratorBenchmark {
         }
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
              Statement s = c.createStatement()) {
+            // Each statement the application sends is a round trip and a start-up of the executor whatever it does,
+            // so how many it takes per unit matters beside their time (nested ones are the foreign-key checks).
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT toplevel, sum(calls), round(sum(total_exec_time)) "
+                    + "FROM pg_stat_statements GROUP BY toplevel ORDER BY toplevel DESC")) {
+                while (rs.next()) {
+                    System.out.printf("%s statements: %.1f per unit, server time %.2f ms per unit%n",
+                            rs.getBoolean(1) ? "sent" : "nested", rs.getLong(2) / (double) units,
+                            rs.getLong(3) / (double) units);
+                }
+            }
             try (java.sql.ResultSet rs = s.executeQuery("SELECT calls, round(total_exec_time) AS ms, rows, "
                     + "left(regexp_replace(query, '\\s+', ' ', 'g'), 140) AS q FROM pg_stat_statements "
-                    + "ORDER BY total_exec_time DESC LIMIT 25")) {
+                    + "ORDER BY total_exec_time DESC LIMIT 30")) {
                 System.out.println("server time per statement (pg_stat_statements):");
                 while (rs.next()) {
                     System.out.printf("%9d calls %8d ms %9d rows  %s%n", rs.getLong(1), rs.getLong(2),

@@ -20,7 +20,12 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,6 +98,52 @@ class BatchHandlingIT {
         DeviceProvisioned done = awaitVault(DeviceProvisioned.class, mac);
         assertThat(registry.auditHashOfTransition(mac, "PROVISIONED")).isEqualTo(done.auditHead());
         assertThat(registry.workOrderCounters("wo-batch")).isEqualTo("2/1/0");
+        assertThat(auditLog.verify().ok()).as(auditLog.verify().toString()).isTrue();
+    }
+
+    @Test
+    void aBatchAdmitsNoMoreUnitsThanTheWorkOrderHolds() {
+        String station = "st-batch-quota";
+        QuarkusTransaction.requiringNew().run(() -> {
+            workOrders.create("wo-quota", "sensor-s3-v2", "lot-quota", 1, 1);
+            workOrders.assign(station, "wo-quota");
+        });
+        MacAddress first = Events.mac(0x7300);
+        MacAddress second = Events.mac(0x7301);
+        MacAddress third = Events.mac(0x7302);
+        String source = "/fuseline/station/" + station;
+
+        // The counters are written when the batch ends: the quota check must see the units admitted before in it
+        // (else the table's check refuses the counters, and the batch is only saved by handling it event by event).
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Logger log = Logger.getLogger(UnitEventHandler.class.getName());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                warnings.add(r.getMessage() + " " + Arrays.toString(r.getParameters()));
+            }
+
+            @Override
+            public void flush() { }
+
+            @Override
+            public void close() { }
+        };
+        log.addHandler(capture);
+        try {
+            assertThat(handler.acceptAll(List.of(CloudEvent.of(source, Events.identified(first, station, "jig-1")),
+                    CloudEvent.of(source, Events.identified(second, station, "jig-2")),
+                    CloudEvent.of(source, Events.identified(third, station, "jig-3"))))).containsOnlyNulls();
+        } finally {
+            log.removeHandler(capture);
+        }
+        assertThat(warnings).noneMatch(w -> w.contains("did not commit"));
+
+        assertThat(registry.state(first)).isEqualTo("IDENTIFIED");
+        assertThat(registry.state(second)).isEqualTo("IDENTIFIED");
+        assertThat(registry.state(third)).isEqualTo("QUARANTINED");
+        assertThat(registry.quarantineReason(third)).isEqualTo("QUOTA_EXCEEDED");
+        assertThat(registry.workOrderCounters("wo-quota")).isEqualTo("2/0/1");
         assertThat(auditLog.verify().ok()).as(auditLog.verify().toString()).isTrue();
     }
 

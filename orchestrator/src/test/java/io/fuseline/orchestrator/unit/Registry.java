@@ -73,6 +73,12 @@ public class Registry {
                 + "FROM custody WHERE mac = ?", mac.toString());
     }
 
+    String quarantineReason(MacAddress mac) {
+        List<String> rows = strings("SELECT reason FROM quarantine_cases WHERE mac = ? ORDER BY opened_at DESC",
+                mac.toString());
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
     String workOrderCounters(String id) {
         return strings("SELECT started || '/' || provisioned || '/' || quarantined FROM work_orders WHERE id = ?", id)
                 .get(0);

@@ -1,8 +1,13 @@
 package io.fuseline.orchestrator.store;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.fuseline.schemas.message.FuseBurned;
+import io.fuseline.schemas.message.JobStep;
+import io.fuseline.schemas.message.KeyMaterialIssued;
+import io.fuseline.schemas.message.ProvisionJob;
 import io.fuseline.schemas.message.StepCompleted;
 import io.fuseline.schemas.message.StepStarted;
+import io.fuseline.schemas.message.WrappedKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,13 +17,15 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * What jobs did during one batch of events, written when the batch ends: steps started and completed (one row
- * update per step: a step started and completed in the same batch is written once) and fuses burned, each kind in
- * one JDBC batch, instead of one statement per event (a job's steps are most of the events a station sends). The
- * rows end as if each event had been written on its own; callers {@link #flush()} before any other write to the same
+ * The registry rows one batch of events adds, written when the batch ends, each kind in one JDBC batch instead of
+ * one statement per event: jobs issued, keys issued, steps started and completed (one row per step: a step started
+ * and completed in the same batch is written once), fuses burned, and what the vault is asked to do with a unit's
+ * keys. Every statement is a round trip and a start of the server's executor, whatever it writes, so their number
+ * per batch, not per unit, is what this saves. The rows end as if each event had been written on its own (they are
+ * written in the order a unit's life produces them); callers {@link #flush()} before any other write to the same
  * jobs. Not thread-safe.
  */
-public final class JobProgress {
+public final class RegistryBatch {
     /** What the batch learnt of one step: when it started and, if it did, how it completed. */
     private static final class Step {
         private Instant startedAt;
@@ -36,9 +43,41 @@ public final class JobProgress {
     private final Map<String, Instant> jobsDone = new LinkedHashMap<>();
     private final List<Object[]> burns = new ArrayList<>();
     private final List<Object[]> burnedKeys = new ArrayList<>();
+    private final List<Object[]> jobs = new ArrayList<>();
+    private final List<Object[]> keys = new ArrayList<>();
+    private final List<Object[]> dispositions = new ArrayList<>();
 
-    JobProgress(Jdbc jdbc) {
+    RegistryBatch(Jdbc jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A job issued: its row, with its plan (job_steps gets a row when the station first reports a step). */
+    public void jobIssued(ProvisionJob job, Instant now) {
+        ArrayNode plan = Jdbc.JSON.createArrayNode();
+        for (JobStep s : job.steps()) {
+            plan.addObject().put("number", s.number()).put("kind", s.kind().name()).put("irreversible",
+                    s.irreversible()).set("params", Jdbc.JSON.valueToTree(s.params()));
+        }
+        jobs.add(new Object[] {job.jobId(), job.mac().toString(), job.stationId(), job.jigId(), job.workOrderId(),
+                job.recipeId(), job.attempt(), job.keyMaterialRequestId(), now, plan});
+    }
+
+    /** The vault issued a unit's keys: one custody row per key. */
+    public void keysIssued(KeyMaterialIssued e, Instant now) {
+        if (!dispositions.isEmpty()) {
+            // A disposition noted earlier applies to the keys there were then, not to these.
+            flush();
+        }
+        for (WrappedKey k : e.wrappedKeys()) {
+            keys.add(new Object[] {k.keyId(), e.mac().toString(), e.requestId(), k.kind().name(),
+                    k.purpose() == null ? null : k.purpose().name(), k.kcv(), e.stationId(),
+                    e.wrappingKeyFingerprint(), now, now});
+        }
+    }
+
+    /** Notes what the vault is asked to do with a unit's key copies once the unit is done or quarantined. */
+    public void custodyDisposition(String mac, String disposition, Instant now) {
+        dispositions.add(new Object[] {disposition, now, mac});
     }
 
     public void started(StepStarted e, Instant now) {
@@ -72,9 +111,16 @@ public final class JobProgress {
 
     /** Writes what was noted so far (nothing if nothing was). */
     public void flush() {
-        if (steps.isEmpty() && jobsDone.isEmpty() && burns.isEmpty()) {
+        if (steps.isEmpty() && jobsDone.isEmpty() && burns.isEmpty() && jobs.isEmpty() && keys.isEmpty()
+                && dispositions.isEmpty()) {
             return;
         }
+        jdbc.batch("INSERT INTO jobs (job_id, mac, station_id, jig_id, work_order_id, recipe_id, attempt, "
+                + "key_material_request_id, issued_at, plan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
+                + "ON CONFLICT DO NOTHING", "jobs: " + jobs.size() + " issued", jobs);
+        jdbc.batch("INSERT INTO custody (key_id, mac, request_id, kind, purpose, kcv, station_id, "
+                + "wrapping_key_fingerprint, issued_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", "custody: " + keys.size() + " keys issued", keys);
         List<Object[]> started = new ArrayList<>();
         List<Object[]> completed = new ArrayList<>();
         steps.forEach((k, s) -> {
@@ -110,6 +156,11 @@ public final class JobProgress {
         jdbc.batch("UPDATE custody SET burned_job_id = ?, burned_block = ?, burned_at = ?, read_protected = ?, "
                 + "updated_at = ? WHERE mac = ? AND kcv = ?", "custody: " + burnedKeys.size() + " keys burned",
                 burnedKeys);
+        jdbc.batch("UPDATE custody SET disposition = ?, updated_at = ? WHERE mac = ? AND disposition IS NULL",
+                "custody: dispositions of " + dispositions.size() + " units", dispositions);
+        jobs.clear();
+        keys.clear();
+        dispositions.clear();
         steps.clear();
         jobsStarted.clear();
         jobsDone.clear();
