@@ -33,8 +33,10 @@ import org.apache.kafka.clients.admin.NewTopic;
  *
  * <p>Options: {@code --units N}, {@code --partitions P} (partitions of the consumed topics, and consumers the
  * orchestrator runs for them: keyed by MAC, so each unit's events stay in order), {@code --window W} (units in
- * flight, default 400), {@code --stations S} (default 20), {@code --warmup N} (units run first and not measured,
- * default 0: the JIT's compilation of the three processes is then outside the figures), {@code --db line|throwaway}
+ * flight, default 100), {@code --stations S} (default 20), {@code --warmup N} (units run first and not measured,
+ * default 10000: the three JVMs' just-in-time compilers are still busy after a few thousand units, and the figures
+ * are meant to be a running line's; the output says how much CPU the compilers took while measuring; 0 measures a
+ * cold start), {@code --db line|throwaway}
  * (default line: PostgreSQL in a data directory, durable as a line's registry; throwaway: the test suite's server
  * without fsync), {@code --broker
  * process|in-jvm} (default process: the broker's CPU is then measured apart from the simulated line's); {@code -Dbench.app.KEY=VALUE} on the harness's JVM sets
@@ -54,9 +56,9 @@ public final class OrchestratorBenchmark {
         Map<String, String> opts = options(args);
         int units = Integer.parseInt(opts.getOrDefault("units", "10000"));
         int partitions = Integer.parseInt(opts.getOrDefault("partitions", "1"));
-        int window = Integer.parseInt(opts.getOrDefault("window", "400"));
+        int window = Integer.parseInt(opts.getOrDefault("window", "100"));
         int stations = Integer.parseInt(opts.getOrDefault("stations", "20"));
-        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "0"));
+        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "10000"));
         Path jar = Path.of(opts.getOrDefault("app", "target/quarkus-app/quarkus-run.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: ./mvnw -o -pl orchestrator package -DskipTests");
@@ -142,6 +144,9 @@ public final class OrchestratorBenchmark {
                         + "%.2f ms = the line %.2f ms%s%n", used.harness() * 1e3 / units, used.broker() * 1e3 / units,
                 used.orchestrator() * 1e3 / units, used.postgres() * 1e3 / units, used.line() * 1e3 / units,
                 used.broker() == 0 ? " (broker counted with the simulated line: --broker in-jvm)" : "");
+        System.out.printf("of which the three JVMs' just-in-time compilers: %.2f ms per unit%s%n",
+                used.jit() * 1e3 / units,
+                used.jit() / units > 0.05e-3 ? " (still compiling: a longer --warmup measures the steady state)" : "");
         System.out.printf("the benchmark's processes used %.0f %% of %d cores (load average %.1f -> %.1f); with the %d"
                 + " cores to themselves: %.0f units/s with the simulated line on them too, %.0f units/s for the line "
                 + "alone%n", used.total() / seconds / cores * 100, cores, loadStart, loadEnd, cores, cores / perUnit,
