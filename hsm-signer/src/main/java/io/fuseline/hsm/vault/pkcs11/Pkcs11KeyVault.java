@@ -84,6 +84,19 @@ public final class Pkcs11KeyVault implements KeyVault {
         });
     }
 
+    /**
+     * Runs {@code outage} while no operation of this vault is inside a PKCS#11 call (operations between two calls
+     * stay in flight). For tests that take the token away under running requests: SoftHSM2 is not safe against
+     * C_CloseAllSessions racing another thread's call (it crashed the JVM in C_FindObjectsInit, and once answered a
+     * wrap with CKR_KEY_UNEXTRACTABLE for an extractable key), which no real outage between two calls needs.
+     */
+    void betweenCalls(Runnable outage) {
+        sessions.exclusive("outage", s -> {
+            outage.run();
+            return null;
+        });
+    }
+
     private void reindex(Session s) throws PKCS11Exception {
         long start = System.nanoTime();
         index.load(s);

@@ -8,7 +8,6 @@ import io.fuseline.hsm.material.IssuanceContract;
 import io.fuseline.hsm.material.MaterialIssuer;
 import io.fuseline.hsm.testing.SoftHsmToken;
 import io.fuseline.hsm.vault.KeyLabel;
-import io.fuseline.hsm.vault.KeyVault;
 import io.fuseline.hsm.vault.VaultError;
 import io.fuseline.hsm.vault.VaultException;
 import io.fuseline.hsm.vault.VaultKey;
@@ -74,7 +73,7 @@ class Pkcs11ReconnectIT {
     }
 
     private SoftHsmToken token;
-    private KeyVault vault;
+    private Pkcs11KeyVault vault;
     private MaterialIssuer issuer;
 
     @BeforeEach
@@ -151,7 +150,15 @@ class Pkcs11ReconnectIT {
                     for (int n = first; n < threads * perThread; n += threads) {
                         byDevice.put(n, issueRetrying("kmr-" + n, n, retriable));
                         if (issued.incrementAndGet() % 10 == 0) {
-                            token.closeAllSessions(); // mid-run, under the other threads' feet
+                            // Mid-run, under the other threads' requests (not inside one of their PKCS#11 calls:
+                            // SoftHSM2 itself does not survive that, see betweenCalls).
+                            vault.betweenCalls(() -> {
+                                try {
+                                    token.closeAllSessions();
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            });
                         }
                     }
                     return null;
