@@ -100,9 +100,10 @@ class EventProcessing {
         private final Map<MacAddress, Long> readVersions = new HashMap<>();
         /** The claimed events not handled yet, or null when each event is recorded in the inbox as it comes. */
         private Set<InboxStore.Delivery> fresh;
-        /** The stored rows of the claimed events' units (absent: not registered), read once by {@link #claim}. */
-        private final Map<MacAddress, StoredUnit> read = new HashMap<>();
-        private final Set<MacAddress> readAll = new HashSet<>();
+        /** The units the claimed events name, read once by {@link #claim}. */
+        private final Set<MacAddress> claimedUnits = new HashSet<>();
+        /** The stored rows of those of {@link #claimedUnits} that are registered. */
+        private final Map<MacAddress, StoredUnit> claimedRows = new HashMap<>();
 
         private Batch(OutcomeWriter.AuditBatch audit, StationStore.Sightings sightings, RegistryBatch rows,
                       WorkOrderStore.Counts counts) {
@@ -117,7 +118,7 @@ class EventProcessing {
             if (unit != null) {
                 return Optional.of(unit);
             }
-            return readAll.contains(mac) ? Optional.ofNullable(read.get(mac)) : devices.find(mac);
+            return claimedUnits.contains(mac) ? Optional.ofNullable(claimedRows.get(mac)) : devices.find(mac);
         }
 
         private void stored(MacAddress mac, Optional<StoredUnit> before, Optional<StoredUnit> after) {
@@ -127,17 +128,16 @@ class EventProcessing {
         }
 
         /**
-         * Records all the batch's events in the inbox at once (optional: else each is recorded as it is handled).
-         * Call before the first {@link #handle}, with the events it will be given.
+         * Records all the batch's events in the inbox at once and reads the rows of the units they name (optional:
+         * else each event is recorded and its unit read as it is handled). Call before the first {@link #handle},
+         * with the events it will be given.
          */
         void claim(List<CloudEvent<FuselineMessage>> events) {
             fresh = new HashSet<>(inbox.firstDeliveries(events.stream().map(EventProcessing::delivery).toList()));
-            Set<MacAddress> macs = new HashSet<>();
             for (CloudEvent<FuselineMessage> e : events) {
-                e.data().subjectMac().ifPresent(macs::add);
+                e.data().subjectMac().ifPresent(claimedUnits::add);
             }
-            read.putAll(devices.findAll(macs));
-            readAll.addAll(macs);
+            claimedRows.putAll(devices.findAll(claimedUnits));
         }
 
         /** Returns false for a duplicate delivery, which changes nothing. */
