@@ -10,6 +10,7 @@ import io.fuseline.hsm.vault.KeyVault;
 import io.fuseline.hsm.vault.VaultKey;
 import io.fuseline.orchestrator.audit.Pem;
 import io.fuseline.schemas.envelope.P256;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +30,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The ceremony steps that create keys. Each refuses an existing label and prints label and check value. */
+/**
+ * The ceremony steps that create keys (each refuses an existing label and prints label and check value), and the
+ * export of the audit key's public half.
+ */
 final class KeyCommands {
     private KeyCommands() {
     }
@@ -116,16 +120,52 @@ final class KeyCommands {
             KeyLabel label = new KeyLabel(KeyRole.AUDIT_CHECKPOINT, name);
             try (KeyVault v = vault.open(false)) {
                 VaultKey key = v.generateKeyPair(label, "ceremony:create-audit-key");
-                PublicKey pub = v.publicKey(label);
-                Files.writeString(publicKeyOut, Pem.publicKey(pub), StandardCharsets.US_ASCII);
-                PrintWriter out = spec.commandLine().getOut();
-                out.println("created " + key.label() + " (" + key.type() + ") in " + v.describe());
-                out.println("kcv " + key.kcv());
-                out.println("fingerprint " + P256.fingerprintHex(pub));
-                out.println("public key written to " + publicKeyOut);
+                writeAuditKey(spec.commandLine().getOut(), "created", v, key, publicKeyOut);
             }
             return 0;
         }
+    }
+
+    @Command(name = "export-audit-key", mixinStandardHelpOptions = true,
+            description = {"Write the audit checkpoint key's public key (PEM) again: for another orchestrator, or for "
+                    + "an auditor's ./fuseline audit verify --public-key. The private key never leaves the vault."})
+    static final class ExportAuditKey implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        VaultOptions vault;
+        @Option(names = "--label", defaultValue = "audit-checkpoint",
+                description = "Key name (hsm-signer's fuseline.hsm.audit-key-name). Default: ${DEFAULT-VALUE}.")
+        String name;
+        @Option(names = "--public-key-out", required = true, paramLabel = "FILE",
+                description = "Where the public key goes (PEM); an existing file is not overwritten.")
+        Path publicKeyOut;
+
+        @Override
+        public Integer call() throws Exception {
+            if (Files.exists(publicKeyOut)) {
+                throw new IllegalArgumentException(publicKeyOut + " exists; not overwriting it");
+            }
+            CheckpointSigning.checkKeyName(name);
+            KeyLabel label = new KeyLabel(KeyRole.AUDIT_CHECKPOINT, name);
+            try (KeyVault v = vault.open(false)) {
+                VaultKey key = v.find(label).orElseThrow(() -> new IllegalArgumentException("no key " + label + " in "
+                        + v.describe() + "; the ceremony creates it: ./fuseline vault create-audit-key"));
+                writeAuditKey(spec.commandLine().getOut(), "found", v, key, publicKeyOut);
+            }
+            return 0;
+        }
+    }
+
+    /** Writes the audit key's public key as PEM and says which key it is (label, check value, fingerprint). */
+    private static void writeAuditKey(PrintWriter out, String what, KeyVault v, VaultKey key, Path file)
+            throws IOException {
+        PublicKey pub = v.publicKey(key.label());
+        Files.writeString(file, Pem.publicKey(pub), StandardCharsets.US_ASCII);
+        out.println(what + " " + key.label() + " (" + key.type() + ") in " + v.describe());
+        out.println("kcv " + key.kcv());
+        out.println("fingerprint " + P256.fingerprintHex(pub));
+        out.println("public key written to " + file);
     }
 
     @Command(name = "enroll-station", mixinStandardHelpOptions = true,

@@ -17,9 +17,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "vault", mixinStandardHelpOptions = true,
         description = "Key ceremony: create the vault, the Secure Boot signing key, the factory CA and the audit "
-                + "checkpoint key, enroll stations, export the eFuse digest, sign images, list keys.",
+                + "checkpoint key (and export its public key), enroll stations, export the eFuse digest, sign images, list keys.",
         subcommands = {VaultCommand.Init.class, KeyCommands.CreateSigningKey.class, KeyCommands.CreateCa.class,
-                KeyCommands.CreateAuditKey.class, KeyCommands.EnrollStation.class, SigningCommands.ExportDigest.class, SigningCommands.SignImage.class,
+                KeyCommands.CreateAuditKey.class, KeyCommands.ExportAuditKey.class, KeyCommands.EnrollStation.class,
+                SigningCommands.ExportDigest.class, SigningCommands.SignImage.class,
                 VaultCommand.ListKeys.class, CommandLine.HelpCommand.class})
 public final class VaultCommand implements Runnable {
     @Spec

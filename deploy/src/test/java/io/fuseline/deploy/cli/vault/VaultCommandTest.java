@@ -67,6 +67,17 @@ class VaultCommandTest {
         assertThat(vault("create-audit-key", "--label", "audit-2", "--public-key-out", auditPem.toString()).err())
                 .contains("not overwriting");
         assertThat(Pem.readPublicKey(Files.readString(auditPem))).isEqualTo(auditKey);
+        // Exported again later (another orchestrator, an auditor): the same key, the file it is given left alone.
+        Path exported = dir.resolve("audit-again.pem");
+        CliRun reexport = vault("export-audit-key", "--public-key-out", exported.toString());
+        assertThat(reexport.code()).as(reexport.err()).isZero();
+        assertThat(Pem.readPublicKey(Files.readString(exported))).isEqualTo(auditKey);
+        assertThat(reexport.out()).contains("AUDIT_CHECKPOINT/audit-checkpoint", P256.fingerprintHex(auditKey));
+        assertThat(vault("export-audit-key", "--public-key-out", exported.toString()).err()).contains("not overwriting");
+        CliRun none = vault("export-audit-key", "--label", "audit-9", "--public-key-out", dir.resolve("x.pem").toString());
+        assertThat(none.code()).isEqualTo(1);
+        assertThat(none.err()).contains("no key AUDIT_CHECKPOINT/audit-9", "create-audit-key");
+        assertThat(dir.resolve("x.pem")).doesNotExist();
 
         var station = P256.generate();
         Path pem = dir.resolve("st-01.pem");
