@@ -104,23 +104,15 @@ final class KeyCommands {
         CommandSpec spec;
         @Mixin
         VaultOptions vault;
-        @Option(names = "--label", defaultValue = "audit-checkpoint",
-                description = "Key name (hsm-signer's fuseline.hsm.audit-key-name). Default: ${DEFAULT-VALUE}.")
-        String name;
-        @Option(names = "--public-key-out", required = true, paramLabel = "FILE",
-                description = "Where the public key goes (PEM); an existing file is not overwritten.")
-        Path publicKeyOut;
+        @Mixin
+        AuditKeyOptions auditKey;
 
         @Override
         public Integer call() throws Exception {
-            if (Files.exists(publicKeyOut)) {
-                throw new IllegalArgumentException(publicKeyOut + " exists; not overwriting it");
-            }
-            CheckpointSigning.checkKeyName(name);
-            KeyLabel label = new KeyLabel(KeyRole.AUDIT_CHECKPOINT, name);
+            KeyLabel label = auditKey.label();
             try (KeyVault v = vault.open(false)) {
                 VaultKey key = v.generateKeyPair(label, "ceremony:create-audit-key");
-                writeAuditKey(spec.commandLine().getOut(), "created", v, key, publicKeyOut);
+                writeAuditKey(spec.commandLine().getOut(), "created", v, key, auditKey.publicKeyOut);
             }
             return 0;
         }
@@ -134,6 +126,23 @@ final class KeyCommands {
         CommandSpec spec;
         @Mixin
         VaultOptions vault;
+        @Mixin
+        AuditKeyOptions auditKey;
+
+        @Override
+        public Integer call() throws Exception {
+            KeyLabel label = auditKey.label();
+            try (KeyVault v = vault.open(false)) {
+                VaultKey key = v.find(label).orElseThrow(() -> new IllegalArgumentException("no key " + label + " in "
+                        + v.describe() + "; the ceremony creates it: ./fuseline vault create-audit-key"));
+                writeAuditKey(spec.commandLine().getOut(), "found", v, key, auditKey.publicKeyOut);
+            }
+            return 0;
+        }
+    }
+
+    /** The audit key's name and where its public key goes, for the commands that write it. */
+    static final class AuditKeyOptions {
         @Option(names = "--label", defaultValue = "audit-checkpoint",
                 description = "Key name (hsm-signer's fuseline.hsm.audit-key-name). Default: ${DEFAULT-VALUE}.")
         String name;
@@ -141,19 +150,13 @@ final class KeyCommands {
                 description = "Where the public key goes (PEM); an existing file is not overwritten.")
         Path publicKeyOut;
 
-        @Override
-        public Integer call() throws Exception {
+        /** The key's label, once the file is known not to exist yet and the name is one hsm-signer accepts. */
+        KeyLabel label() {
             if (Files.exists(publicKeyOut)) {
                 throw new IllegalArgumentException(publicKeyOut + " exists; not overwriting it");
             }
             CheckpointSigning.checkKeyName(name);
-            KeyLabel label = new KeyLabel(KeyRole.AUDIT_CHECKPOINT, name);
-            try (KeyVault v = vault.open(false)) {
-                VaultKey key = v.find(label).orElseThrow(() -> new IllegalArgumentException("no key " + label + " in "
-                        + v.describe() + "; the ceremony creates it: ./fuseline vault create-audit-key"));
-                writeAuditKey(spec.commandLine().getOut(), "found", v, key, publicKeyOut);
-            }
-            return 0;
+            return new KeyLabel(KeyRole.AUDIT_CHECKPOINT, name);
         }
     }
 
