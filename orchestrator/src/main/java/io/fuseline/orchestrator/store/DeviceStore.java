@@ -138,11 +138,10 @@ public class DeviceStore {
                     u.keyMaterialRequestId(), Jdbc.json(u.keys()), u.certificatePem(), u.state().kind().name(),
                     StateCodec.toJson(u.state()), up.newVersion(), up.at(), u.mac().toString(), up.expectedVersion()});
         }
-        int[] counts = jdbc.batch("UPDATE devices SET station_id = ?, jig_id = ?, work_order_id = ?, recipe_id = ?, "
+        int[] counts = jdbc.batchOf("UPDATE devices SET station_id = ?, jig_id = ?, work_order_id = ?, recipe_id = ?, "
                 + "lot = ?, key_material_request_id = ?, wrapped_keys = ?::jsonb, certificate_pem = ?, state = ?, "
                 + "state_data = ?::jsonb, version = ?, updated_at = ? WHERE mac = ? AND version = ?",
-                "devices update " + (updates.size() == 1 ? updates.get(0).unit().describe() : updates.size() + " units"),
-                rows);
+                "devices update: unit/version read", rows, 12, 13);
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == 0) {
                 Update up = updates.get(i);

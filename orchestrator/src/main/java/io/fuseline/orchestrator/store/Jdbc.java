@@ -9,6 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -51,7 +53,33 @@ public final class Jdbc {
      * Runs {@code sql} once per row of parameters as one JDBC batch (one round trip to the server); nothing is sent
      * for no rows. Returns the update counts, in row order.
      */
-    public int[] batch(String sql, String what, java.util.List<Object[]> rows) {
+    public int[] batch(String sql, String what, List<Object[]> rows) {
+        return batch(sql, () -> what, rows);
+    }
+
+    /**
+     * As {@link #batch(String, String, java.util.List)}, for a batch of many units' rows: an error names
+     * {@code table} and the first rows by their values in {@code keyColumns} (a job id, a MAC), which operators
+     * search the logs and the console by. The description is only built if the batch fails.
+     */
+    public int[] batchOf(String sql, String table, List<Object[]> rows, int... keyColumns) {
+        return batch(sql, () -> describe(table, rows, keyColumns), rows);
+    }
+
+    static String describe(String table, List<Object[]> rows, int... keyColumns) {
+        StringBuilder b = new StringBuilder(table);
+        int shown = Math.min(rows.size(), 5);
+        for (int i = 0; i < shown; i++) {
+            b.append(i == 0 ? " " : ", ");
+            for (int k = 0; k < keyColumns.length; k++) {
+                b.append(k == 0 ? "" : "/").append(rows.get(i)[keyColumns[k]]);
+            }
+        }
+        return rows.size() > shown ? b.append(" and ").append(rows.size() - shown).append(" more").toString()
+                : b.toString();
+    }
+
+    private int[] batch(String sql, Supplier<String> what, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return new int[0];
         }
@@ -64,10 +92,10 @@ public final class Jdbc {
         } catch (java.sql.BatchUpdateException e) {
             // The driver's batch message quotes the statement with its parameter values: report the server's error.
             SQLException cause = e.getNextException() != null ? e.getNextException() : e;
-            throw new StoreException(what + " (batch of " + rows.size() + "): " + (cause == e ? "batch failed"
+            throw new StoreException(what.get() + " (batch of " + rows.size() + "): " + (cause == e ? "batch failed"
                     : cause.getMessage()), cause == e ? null : cause);
         } catch (SQLException e) {
-            throw new StoreException(what + ": " + e.getMessage(), e);
+            throw new StoreException(what.get() + ": " + e.getMessage(), e);
         }
     }
 

@@ -115,12 +115,12 @@ public final class RegistryBatch {
                 && dispositions.isEmpty()) {
             return;
         }
-        jdbc.batch("INSERT INTO jobs (job_id, mac, station_id, jig_id, work_order_id, recipe_id, attempt, "
+        jdbc.batchOf("INSERT INTO jobs (job_id, mac, station_id, jig_id, work_order_id, recipe_id, attempt, "
                 + "key_material_request_id, issued_at, plan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
-                + "ON CONFLICT DO NOTHING", "jobs: " + jobs.size() + " issued", jobs);
-        jdbc.batch("INSERT INTO custody (key_id, mac, request_id, kind, purpose, kcv, station_id, "
+                + "ON CONFLICT DO NOTHING", "jobs issued: job/unit", jobs, 0, 1);
+        jdbc.batchOf("INSERT INTO custody (key_id, mac, request_id, kind, purpose, kcv, station_id, "
                 + "wrapping_key_fingerprint, issued_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT DO NOTHING", "custody: " + keys.size() + " keys issued", keys);
+                + "ON CONFLICT DO NOTHING", "custody, keys issued: unit/key", keys, 1, 0);
         List<Object[]> started = new ArrayList<>();
         List<Object[]> completed = new ArrayList<>();
         steps.forEach((k, s) -> {
@@ -135,29 +135,27 @@ public final class RegistryBatch {
         // A step's row appears with its first report (the plan is the job's); a step starts only from PENDING (a
         // late report of its start changes nothing). Jobs issued before V12 have every row already: the same
         // statements update them.
-        jdbc.batch("INSERT INTO job_steps (job_id, number, status, started_at) VALUES (?, ?, 'STARTED', ?) "
+        jdbc.batchOf("INSERT INTO job_steps (job_id, number, status, started_at) VALUES (?, ?, 'STARTED', ?) "
                 + "ON CONFLICT (job_id, number) DO UPDATE SET status = 'STARTED', started_at = EXCLUDED.started_at "
-                + "WHERE job_steps.status = 'PENDING'", "job_steps: " + started.size() + " started", started);
-        jdbc.batch("INSERT INTO job_steps (job_id, number, status, started_at, finished_at, duration_ms, evidence) "
+                + "WHERE job_steps.status = 'PENDING'", "job_steps started: job/step", started, 0, 1);
+        jdbc.batchOf("INSERT INTO job_steps (job_id, number, status, started_at, finished_at, duration_ms, evidence) "
                 + "VALUES (?, ?, 'COMPLETED', ?, ?, ?, ?::jsonb) ON CONFLICT (job_id, number) DO UPDATE SET "
                 + "status = 'COMPLETED', started_at = coalesce(job_steps.started_at, EXCLUDED.started_at), "
                 + "finished_at = EXCLUDED.finished_at, duration_ms = EXCLUDED.duration_ms, "
                 + "evidence = EXCLUDED.evidence",
-                "job_steps: " + completed.size() + " completed", completed);
+                "job_steps completed: job/step", completed, 0, 1);
         // A job runs from its first started step on, and is done with its last.
-        jdbc.batch("UPDATE jobs SET status = 'RUNNING' WHERE job_id = ? AND status = 'ISSUED'", "jobs: "
-                + jobsStarted.size() + " running", jobsStarted.stream().map(id -> new Object[] {id}).toList());
-        jdbc.batch("UPDATE jobs SET status = 'COMPLETED', finished_at = ? WHERE job_id = ?", "jobs: "
-                + jobsDone.size() + " completed", jobsDone.entrySet().stream()
-                .map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
-        jdbc.batch("INSERT INTO fuse_burns (mac, job_id, step, block, field, before_value, after_value, kcv, "
+        jdbc.batchOf("UPDATE jobs SET status = 'RUNNING' WHERE job_id = ? AND status = 'ISSUED'", "jobs running:",
+                jobsStarted.stream().map(id -> new Object[] {id}).toList(), 0);
+        jdbc.batchOf("UPDATE jobs SET status = 'COMPLETED', finished_at = ? WHERE job_id = ?", "jobs completed:",
+                jobsDone.entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList(), 1);
+        jdbc.batchOf("INSERT INTO fuse_burns (mac, job_id, step, block, field, before_value, after_value, kcv, "
                 + "read_protected, write_protected, burned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT DO NOTHING", "fuse_burns: " + burns.size(), burns);
-        jdbc.batch("UPDATE custody SET burned_job_id = ?, burned_block = ?, burned_at = ?, read_protected = ?, "
-                + "updated_at = ? WHERE mac = ? AND kcv = ?", "custody: " + burnedKeys.size() + " keys burned",
-                burnedKeys);
-        jdbc.batch("UPDATE custody SET disposition = ?, updated_at = ? WHERE mac = ? AND disposition IS NULL",
-                "custody: dispositions of " + dispositions.size() + " units", dispositions);
+                + "ON CONFLICT DO NOTHING", "fuse_burns: unit/job/step/field", burns, 0, 1, 2, 4);
+        jdbc.batchOf("UPDATE custody SET burned_job_id = ?, burned_block = ?, burned_at = ?, read_protected = ?, "
+                + "updated_at = ? WHERE mac = ? AND kcv = ?", "custody, keys burned: unit/kcv", burnedKeys, 5, 6);
+        jdbc.batchOf("UPDATE custody SET disposition = ?, updated_at = ? WHERE mac = ? AND disposition IS NULL",
+                "custody dispositions: unit/disposition", dispositions, 2, 0);
         jobs.clear();
         keys.clear();
         dispositions.clear();
