@@ -93,31 +93,38 @@ public class WorkOrderStore {
      * of one per unit. Until then {@link #pending} tells the quota check what the batch has started. Not thread-safe.
      */
     public final class Counts {
-        private final Map<String, int[]> added = new TreeMap<>();
+        /** What the batch adds to one work order's counters. */
+        private static final class Added {
+            private int started;
+            private int provisioned;
+            private int quarantined;
+        }
+
+        private final Map<String, Added> added = new TreeMap<>();
 
         private Counts() {
         }
 
         public void add(String workOrderId, int started, int provisioned, int quarantined) {
-            int[] c = added.computeIfAbsent(workOrderId, id -> new int[3]);
-            c[0] += started;
-            c[1] += provisioned;
-            c[2] += quarantined;
+            Added a = added.computeIfAbsent(workOrderId, id -> new Added());
+            a.started += started;
+            a.provisioned += provisioned;
+            a.quarantined += quarantined;
         }
 
         /** The work order as the batch has changed it: with the units it started added. */
         public WorkOrderView pending(WorkOrderView wo) {
-            int[] c = added.get(wo.id());
-            return c == null || c[0] == 0 ? wo : new WorkOrderView(wo.id(), wo.recipeId(), wo.lot(), wo.quantity(),
-                    wo.overbuildQuota(), wo.started() + c[0]);
+            Added a = added.get(wo.id());
+            return a == null || a.started == 0 ? wo : new WorkOrderView(wo.id(), wo.recipeId(), wo.lot(),
+                    wo.quantity(), wo.overbuildQuota(), wo.started() + a.started);
         }
 
         /** Writes the counters in work-order order (transactions that share work orders lock them alike). */
         public void write() {
             List<Object[]> rows = new ArrayList<>(added.size());
-            added.forEach((id, c) -> rows.add(new Object[] {c[0], c[1], c[2], id}));
-            jdbc.batch("UPDATE work_orders SET started = started + ?, provisioned = provisioned + ?, "
-                    + "quarantined = quarantined + ? WHERE id = ?", "work_orders counters of " + added.keySet(), rows);
+            added.forEach((id, a) -> rows.add(new Object[] {a.started, a.provisioned, a.quarantined, id}));
+            jdbc.batchOf("UPDATE work_orders SET started = started + ?, provisioned = provisioned + ?, "
+                    + "quarantined = quarantined + ? WHERE id = ?", "work_orders counters:", rows, 3);
             added.clear();
         }
     }
