@@ -99,50 +99,43 @@ final class KeyCommands {
             description = {"Generate the EC P-256 audit checkpoint key inside the vault (it signs the audit chain's "
                     + "checkpoints, through hsm-signer) and write its public key (PEM) for the orchestrator's "
                     + "fuseline.audit.checkpoint.vault-public-key-file and for ./fuseline audit verify --public-key."})
-    static final class CreateAuditKey implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        VaultOptions vault;
-        @Mixin
-        AuditKeyOptions auditKey;
+    static final class CreateAuditKey extends AuditKeyCommand {
+        @Override
+        VaultKey key(KeyVault v, KeyLabel label) {
+            return v.generateKeyPair(label, "ceremony:create-audit-key");
+        }
 
         @Override
-        public Integer call() throws Exception {
-            KeyLabel label = auditKey.label();
-            try (KeyVault v = vault.open(false)) {
-                VaultKey key = v.generateKeyPair(label, "ceremony:create-audit-key");
-                writeAuditKey(spec.commandLine().getOut(), "created", v, key, auditKey.publicKeyOut);
-            }
-            return 0;
+        String done() {
+            return "created";
         }
     }
 
     @Command(name = "export-audit-key", mixinStandardHelpOptions = true,
             description = {"Write the audit checkpoint key's public key (PEM) again: for another orchestrator, or for "
                     + "an auditor's ./fuseline audit verify --public-key. The private key never leaves the vault."})
-    static final class ExportAuditKey implements Callable<Integer> {
+    static final class ExportAuditKey extends AuditKeyCommand {
+        @Override
+        VaultKey key(KeyVault v, KeyLabel label) {
+            return v.find(label).orElseThrow(() -> new IllegalArgumentException("no key " + label + " in "
+                    + v.describe() + "; the ceremony creates it: ./fuseline vault create-audit-key"));
+        }
+
+        @Override
+        String done() {
+            return "found";
+        }
+    }
+
+    /**
+     * The commands that write the audit key's public key (PEM) and say which key it is (label, check value,
+     * fingerprint); they differ in where the key comes from.
+     */
+    abstract static class AuditKeyCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
         VaultOptions vault;
-        @Mixin
-        AuditKeyOptions auditKey;
-
-        @Override
-        public Integer call() throws Exception {
-            KeyLabel label = auditKey.label();
-            try (KeyVault v = vault.open(false)) {
-                VaultKey key = v.find(label).orElseThrow(() -> new IllegalArgumentException("no key " + label + " in "
-                        + v.describe() + "; the ceremony creates it: ./fuseline vault create-audit-key"));
-                writeAuditKey(spec.commandLine().getOut(), "found", v, key, auditKey.publicKeyOut);
-            }
-            return 0;
-        }
-    }
-
-    /** The audit key's name and where its public key goes, for the commands that write it. */
-    static final class AuditKeyOptions {
         @Option(names = "--label", defaultValue = "audit-checkpoint",
                 description = "Key name (hsm-signer's fuseline.hsm.audit-key-name). Default: ${DEFAULT-VALUE}.")
         String name;
@@ -150,25 +143,31 @@ final class KeyCommands {
                 description = "Where the public key goes (PEM); an existing file is not overwritten.")
         Path publicKeyOut;
 
-        /** The key's label, once the file is known not to exist yet and the name is one hsm-signer accepts. */
-        KeyLabel label() {
+        /** The key, from the vault. */
+        abstract VaultKey key(KeyVault v, KeyLabel label);
+
+        /** What happened to the key, for the first line printed. */
+        abstract String done();
+
+        @Override
+        public Integer call() throws IOException {
             if (Files.exists(publicKeyOut)) {
                 throw new IllegalArgumentException(publicKeyOut + " exists; not overwriting it");
             }
             CheckpointSigning.checkKeyName(name);
-            return new KeyLabel(KeyRole.AUDIT_CHECKPOINT, name);
+            KeyLabel label = new KeyLabel(KeyRole.AUDIT_CHECKPOINT, name);
+            try (KeyVault v = vault.open(false)) {
+                VaultKey key = key(v, label);
+                PublicKey pub = v.publicKey(label);
+                Files.writeString(publicKeyOut, Pem.publicKey(pub), StandardCharsets.US_ASCII);
+                PrintWriter out = spec.commandLine().getOut();
+                out.println(done() + " " + key.label() + " (" + key.type() + ") in " + v.describe());
+                out.println("kcv " + key.kcv());
+                out.println("fingerprint " + P256.fingerprintHex(pub));
+                out.println("public key written to " + publicKeyOut);
+            }
+            return 0;
         }
-    }
-
-    /** Writes the audit key's public key as PEM and says which key it is (label, check value, fingerprint). */
-    private static void writeAuditKey(PrintWriter out, String what, KeyVault v, VaultKey key, Path file)
-            throws IOException {
-        PublicKey pub = v.publicKey(key.label());
-        Files.writeString(file, Pem.publicKey(pub), StandardCharsets.US_ASCII);
-        out.println(what + " " + key.label() + " (" + key.type() + ") in " + v.describe());
-        out.println("kcv " + key.kcv());
-        out.println("fingerprint " + P256.fingerprintHex(pub));
-        out.println("public key written to " + file);
     }
 
     @Command(name = "enroll-station", mixinStandardHelpOptions = true,
