@@ -55,10 +55,7 @@ class BatchHandlingIT {
 
     @Test
     void aBatchHasTheEffectsOfItsEventsOneByOne() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            workOrders.create("wo-batch", "sensor-s3-v2", "lot-batch", 5, 0);
-            workOrders.assign(STATION, "wo-batch");
-        });
+        workOrder("wo-batch", 5, 0, STATION);
         MacAddress mac = Events.mac(0x7100);
         MacAddress other = Events.mac(0x7101);
 
@@ -104,10 +101,7 @@ class BatchHandlingIT {
     @Test
     void aBatchAdmitsNoMoreUnitsThanTheWorkOrderHolds() {
         String station = "st-batch-quota";
-        QuarkusTransaction.requiringNew().run(() -> {
-            workOrders.create("wo-quota", "sensor-s3-v2", "lot-quota", 1, 1);
-            workOrders.assign(station, "wo-quota");
-        });
+        workOrder("wo-quota", 1, 1, station);
         MacAddress first = Events.mac(0x7300);
         MacAddress second = Events.mac(0x7301);
         MacAddress third = Events.mac(0x7302);
@@ -149,10 +143,7 @@ class BatchHandlingIT {
 
     @Test
     void aJobIssuedBeforePlansWereStoredRunsOnItsOwnStepRows() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            workOrders.create("wo-legacy", "sensor-s3-v2", "lot-legacy", 5, 0);
-            workOrders.assign(STATION, "wo-legacy");
-        });
+        workOrder("wo-legacy", 5, 0, STATION);
         MacAddress mac = Events.mac(0x7200);
         assertThat(handler.acceptAll(List.of(CloudEvent.of(SOURCE, Events.identified(mac, STATION, "jig-3")))))
                 .containsOnlyNulls();
@@ -179,6 +170,14 @@ class BatchHandlingIT {
         assertThat(registry.state(mac)).isEqualTo("PROVISIONED");
         assertThat(registry.jobSteps(job.jobId())).hasSize(job.steps().size())
                 .allSatisfy(row -> assertThat(row).endsWith(" COMPLETED true true true true"));
+    }
+
+    /** A work order of the test recipe, built by {@code station} from now on. */
+    private void workOrder(String id, int quantity, int overbuild, String station) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            workOrders.create(id, "sensor-s3-v2", "lot-" + id, quantity, overbuild);
+            workOrders.assign(station, id);
+        });
     }
 
     private <T> T awaitVault(Class<T> type, MacAddress unit) {
